@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "descent",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "descent", targets: ["descent"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries.
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo",
+                       providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng",
+                       providers: [.apt(["libpng-dev"])]),
+        // A thin C shim so libpng's setjmp error handling stays in C.
+        .target(name: "PNGEncoder", dependencies: ["CPNG"]),
+
+        // Drawing: the backend-independent canvas protocol and its Cairo implementation.
+        .target(name: "Canvas"),
+        .target(name: "CairoCanvas", dependencies: ["Canvas", "CCairo", "PNGEncoder"]),
+
+        // Data to marks.
+        .target(name: "Plot", dependencies: ["Canvas"]),
+
+        // Data producers.
+        .target(name: "RunLogs"),
+
+        // Command line.
+        .target(name: "DescentCLI", dependencies: [
+            "Plot", "Canvas", "CairoCanvas", "RunLogs",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "descent", dependencies: ["DescentCLI"]),
+
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "Canvas"]),
+        .testTarget(name: "RunLogsTests", dependencies: ["RunLogs"]),
+        .testTarget(name: "CLITests", dependencies: ["DescentCLI", "Plot", "Canvas", "CairoCanvas", "RunLogs"],
+                    resources: [.copy("Golden")]),
+    ]
+)

@@ -1,0 +1,127 @@
+import CCairo
+import Canvas
+import PNGEncoder
+
+/// Renders a drawing closure through Cairo into PNG (via libpng, with DPI and text
+/// chunks), SVG or PDF bytes, and writes them atomically.
+public enum FigureFileRenderer {
+    /// Renders `draw` on a canvas of `size` points and writes `path` in `format`.
+    /// For PNG the pixel size is `size * dpi / 72`.
+    public static func write(to path: String, format: OutputFormat, size: Size, dpi: Double,
+                             metadata: DocumentMetadata, draw: (Canvas) throws -> Void) throws {
+        let bytes = try render(format: format, size: size, dpi: dpi, metadata: metadata, draw: draw)
+        try AtomicFile.write(bytes, to: path)
+    }
+
+    /// Renders into the bytes of a file in `format`.
+    public static func render(format: OutputFormat, size: Size, dpi: Double, metadata: DocumentMetadata,
+                              draw: (Canvas) throws -> Void) throws -> [UInt8] {
+        switch format {
+        case .png:
+            let image = try renderRGB(size: size, dpi: dpi, draw: draw)
+            return try PNGFile.encode(rgb: image.pixels, width: image.width, height: image.height,
+                                      dpi: dpi, metadata: metadata)
+        case .svg, .pdf:
+            return try renderVector(format: format, size: size, metadata: metadata, draw: draw)
+        }
+    }
+
+    /// Renders onto an opaque white raster and returns packed 8-bit RGB rows.
+    public static func renderRGB(size: Size, dpi: Double, draw: (Canvas) throws -> Void) throws
+        -> (pixels: [UInt8], width: Int, height: Int) {
+        let scale = dpi / 72
+        let width = Int((size.width * scale).rounded()), height = Int((size.height * scale).rounded())
+        guard width > 0, height > 0, width <= 30000, height <= 30000 else {
+            throw OutputError("image size \(width)x\(height) pixels is out of range (1 to 30000)")
+        }
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)),
+              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            throw OutputError("cannot create a \(width)x\(height) image")
+        }
+        defer { cairo_surface_destroy(surface) }
+        guard let cr = cairo_create(surface) else { throw OutputError("cannot create a Cairo context") }
+        defer { cairo_destroy(cr) }
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_scale(cr, scale, scale)
+        // Hinting off keeps text metrics the same at every DPI, so layouts match across formats.
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_set_font_options(cr, options)
+        cairo_font_options_destroy(options)
+        try draw(CairoCanvas(context: cr, size: size))
+        cairo_surface_flush(surface)
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        guard let data = cairo_image_surface_get_data(surface) else { throw OutputError("empty image surface") }
+        var rgb = [UInt8](repeating: 0, count: width * height * 3)
+        rgb.withUnsafeMutableBufferPointer { out in
+            for y in 0..<height {
+                let row = UnsafeRawPointer(data.advanced(by: y * stride)).assumingMemoryBound(to: UInt32.self)
+                var o = y * width * 3
+                for x in 0..<width {
+                    let p = row[x]
+                    out[o] = UInt8(truncatingIfNeeded: p >> 16)
+                    out[o + 1] = UInt8(truncatingIfNeeded: p >> 8)
+                    out[o + 2] = UInt8(truncatingIfNeeded: p)
+                    o += 3
+                }
+            }
+        }
+        return (rgb, width, height)
+    }
+
+    private final class ByteSink {
+        var bytes: [UInt8] = []
+    }
+
+    private static func renderVector(format: OutputFormat, size: Size, metadata: DocumentMetadata,
+                                     draw: (Canvas) throws -> Void) throws -> [UInt8] {
+        let sink = ByteSink()
+        let closure = Unmanaged.passUnretained(sink).toOpaque()
+        let writeFunc: cairo_write_func_t = { closure, data, length in
+            guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+            let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
+            sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+            return CAIRO_STATUS_SUCCESS
+        }
+        let surface: OpaquePointer?
+        if format == .svg {
+            surface = cairo_svg_surface_create_for_stream(writeFunc, closure, size.width, size.height)
+            if let surface { cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT) }
+        } else {
+            surface = cairo_pdf_surface_create_for_stream(writeFunc, closure, size.width, size.height)
+            if let surface {
+                if let title = metadata.title { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
+                cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, metadata.software)
+                if let command = metadata.command {
+                    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, command)
+                }
+            }
+        }
+        guard let surface, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            throw OutputError("cannot create a \(format.rawValue.uppercased()) surface")
+        }
+        guard let cr = cairo_create(surface) else {
+            cairo_surface_destroy(surface)
+            throw OutputError("cannot create a Cairo context")
+        }
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        do {
+            try draw(CairoCanvas(context: cr, size: size))
+        } catch {
+            cairo_destroy(cr)
+            cairo_surface_destroy(surface)
+            throw error
+        }
+        cairo_destroy(cr)
+        cairo_surface_finish(surface)
+        let status = cairo_surface_status(surface)
+        cairo_surface_destroy(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw OutputError("Cairo failed: \(String(cString: cairo_status_to_string(status)))")
+        }
+        return sink.bytes
+    }
+}

@@ -1,0 +1,40 @@
+import PNGEncoder
+
+/// Encodes RGB pixels as PNG with libpng, recording the DPI (`pHYs`) and text chunks
+/// (`Software`, `Title`, `Command`).
+public enum PNGFile {
+    public static func encode(rgb: [UInt8], width: Int, height: Int, dpi: Double,
+                              metadata: DocumentMetadata, compressionLevel: Int = 6) throws -> [UInt8] {
+        precondition(rgb.count == width * height * 3)
+        var pairs: [(String, String)] = [("Software", metadata.software)]
+        if let title = metadata.title, !title.isEmpty { pairs.append(("Title", title)) }
+        if let command = metadata.command, !command.isEmpty { pairs.append(("Command", command)) }
+        // Keep the C strings alive for the call.
+        let keys = pairs.map { strdup($0.0) }
+        let values = pairs.map { strdup($0.1) }
+        defer { keys.forEach { free($0) }; values.forEach { free($0) } }
+        var texts = (0..<pairs.count).map { descent_png_text(key: keys[$0], text: values[$0]) }
+        let pixelsPerMeter = UInt32((dpi / 0.0254).rounded())
+        var out: UnsafeMutablePointer<UInt8>?
+        var outLength = 0
+        var error = [CChar](repeating: 0, count: 256)
+        let status = rgb.withUnsafeBufferPointer { pixels in
+            texts.withUnsafeMutableBufferPointer { t in
+                descent_png_encode(pixels.baseAddress, UInt32(width), UInt32(height), width * 3, 3,
+                                   pixelsPerMeter, t.baseAddress, Int32(t.count), Int32(compressionLevel),
+                                   &out, &outLength, &error, error.count)
+            }
+        }
+        guard status == 0, let out else {
+            throw OutputError(String(cString: error))
+        }
+        defer { descent_png_free(out) }
+        return Array(UnsafeBufferPointer(start: out, count: outLength))
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `descent` command: figures for a deep-learning course.
+public struct DescentCommand: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "descent",
+        abstract: "Figures for gradients, gradient descent and backpropagation.",
+        version: version,
+        subcommands: [PlotCommand.self]
+    )
+
+    public init() {}
+}

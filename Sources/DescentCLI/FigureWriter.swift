@@ -1,0 +1,37 @@
+import Canvas
+import CairoCanvas
+import Plot
+
+/// Writes a `Figure` to a file in the requested format, atomically, with metadata.
+enum FigureWriter {
+    static func write(_ figure: Figure, to path: String, format: OutputFormat, dpi: Double, title: String?) throws {
+        let metadata = DocumentMetadata(title: title.map(MathText.plainText), command: CommandLineText.current,
+                                        software: "descent \(DescentCommand.version)")
+        do {
+            try FigureFileRenderer.write(to: path, format: format, size: figure.size, dpi: dpi, metadata: metadata) { canvas in
+                FigureRenderer.draw(figure, on: canvas)
+            }
+        } catch let error as OutputError {
+            throw UserError(error.description)
+        }
+    }
+}
+
+/// The command line that is running, quoted so it can be pasted into a shell.
+enum CommandLineText {
+    static var current: String {
+        var args = CommandLine.arguments
+        if let first = args.first, first.hasSuffix("/descent") { args[0] = "descent" }
+        return args.map(quote).joined(separator: " ")
+    }
+
+    static func quote(_ s: String) -> String {
+        let safe = s.unicodeScalars.allSatisfy { c in
+            c.properties.isAlphabetic || ("0"..."9").contains(c) || "-_./=:,+@%".unicodeScalars.contains(c)
+        }
+        if safe && !s.isEmpty { return s }
+        return "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+import Foundation

@@ -1,0 +1,111 @@
+import CairoCanvas
+import Plot
+
+/// A validated `descent plot` invocation.
+struct LossPlotRequest {
+    var inputs: [String]
+    var runLabels: [String]
+    var selection: CurveSelection
+    var smoothing: Double?
+    var chart: LossChartOptions.Partial
+    var exportPath: String?
+    var terminal: Bool
+    var outputPath: String
+    var format: OutputFormat
+    var pixelSize: (width: Int, height: Int)
+    var dpi: Double
+
+    init(inputs: [String], labels: [String], xColumn: String?, yColumns: [String]?, smoothing: Double?,
+         logY: Bool, title: String?, xLabel: String?, yLabel: String?, yLimits: String?, legend: String,
+         exportPath: String?, terminal: Bool, output: OutputOptions) throws {
+        guard !inputs.isEmpty else { throw UserError("no log given: pass a file, or '-' for standard input") }
+        if inputs.filter({ $0 == "-" }).count > 1 { throw UserError("standard input ('-') can be read only once") }
+        if !labels.isEmpty && labels.count != inputs.count {
+            throw UserError("--label given \(labels.count) time(s) for \(inputs.count) log(s): give one per log, in order")
+        }
+        if let s = smoothing, !(s >= 0 && s < 1) {
+            throw UserError("--smooth \(s): expected a weight W with 0 <= W < 1 (TensorBoard's default is 0.6)")
+        }
+        if let y = yColumns, y.isEmpty || y.contains(where: \.isEmpty) {
+            throw UserError("--y: expected comma-separated column names, e.g. --y loss,val_loss")
+        }
+        self.inputs = inputs
+        self.runLabels = labels.isEmpty ? Self.defaultLabels(inputs) : labels
+        self.selection = CurveSelection(xName: xColumn, yNames: yColumns)
+        self.smoothing = smoothing
+        self.chart = LossChartOptions.Partial(title: title, xLabel: xLabel, yLabel: yLabel, logY: logY,
+                                              yLimits: try Self.parseLimits(yLimits), legend: try Self.parseLegend(legend))
+        self.exportPath = exportPath
+        self.terminal = terminal
+        self.pixelSize = try output.pixelSize()
+        self.dpi = try output.validatedDPI()
+        let path = output.output ?? Self.defaultOutput(inputs: inputs, format: output.format)
+        self.outputPath = path
+        self.format = try output.resolvedFormat(for: path)
+        for target in [terminal ? nil : path, exportPath].compactMap({ $0 }) {
+            if let input = inputs.first(where: { $0 != "-" && SamePath.check($0, target) }) {
+                throw UserError("\(target): refusing to overwrite the input log '\(input)'; choose another output")
+            }
+        }
+    }
+
+    /// Run labels from file names (without extension), disambiguated by their folders.
+    static func defaultLabels(_ inputs: [String]) -> [String] {
+        let names = inputs.map { input -> String in
+            if input == "-" { return "stdin" }
+            let base = input.split(separator: "/").last.map(String.init) ?? input
+            if let dot = base.lastIndex(of: "."), dot != base.startIndex { return String(base[..<dot]) }
+            return base
+        }
+        if Set(names).count == names.count { return names }
+        return inputs.map { $0 == "-" ? "stdin" : $0 }
+    }
+
+    static func defaultOutput(inputs: [String], format: String?) -> String {
+        let ext = format?.lowercased() ?? "png"
+        guard let first = inputs.first, first != "-" else { return "loss.\(ext)" }
+        return defaultLabels([first])[0] + ".\(ext)"
+    }
+
+    static func parseLimits(_ text: String?) throws -> AxisLimits {
+        guard let text else { return AxisLimits() }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+        guard parts.count == 2 else { throw UserError("--ylim '\(text)': expected LOW,HIGH (either may be empty)") }
+        func number(_ s: String) throws -> Double? {
+            if s.isEmpty { return nil }
+            guard let v = Double(s), v.isFinite else { throw UserError("--ylim '\(text)': '\(s)' is not a number") }
+            return v
+        }
+        let limits = AxisLimits(lower: try number(parts[0]), upper: try number(parts[1]))
+        if let lo = limits.lower, let hi = limits.upper, lo >= hi {
+            throw UserError("--ylim '\(text)': LOW must be below HIGH")
+        }
+        return limits
+    }
+
+    static func parseLegend(_ text: String) throws -> LegendPlacement {
+        switch text.lowercased() {
+        case "best": return .best
+        case "outside", "outside right", "right outside": return .outsideRight
+        case "none", "off": return .none
+        default:
+            if let l = LegendLocation(rawValue: text.lowercased().replacingOccurrences(of: "-", with: " ")) { return .inside(l) }
+            let names = ["best", "outside", "none"] + LegendLocation.allCases.map { "'\($0.rawValue)'" }
+            throw UserError("--legend '\(text)': expected one of \(names.joined(separator: ", "))")
+        }
+    }
+}
+
+extension LossChartOptions {
+    /// The chart options the user gave; the rest come from the data.
+    struct Partial {
+        var title: String?
+        var xLabel: String?
+        var yLabel: String?
+        var logY: Bool
+        var yLimits: AxisLimits
+        var legend: LegendPlacement
+    }
+}
+
+import Foundation

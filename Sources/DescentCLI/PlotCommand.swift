@@ -1,0 +1,79 @@
+import ArgumentParser
+
+/// `descent plot LOG...`: loss curves from training logs.
+struct PlotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plot",
+        abstract: "Plot loss curves from run logs (CSV/TSV, JSON Lines or plain training output).",
+        discussion: """
+        Reads each LOG ('-' for standard input) and draws one curve per run and series.
+        Examples:
+          descent plot run.csv -o loss.png --log-y
+          python lab.py | descent plot - -o loss.png
+          descent plot a.jsonl b.jsonl --label adam --label sgd --smooth 0.6
+        """
+    )
+
+    @Argument(help: "Run logs to plot; '-' reads standard input.")
+    var logs: [String]
+
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .customLong("x"), help: "Column for the x axis (default: step, else epoch, else the row number).")
+    var xColumn: String?
+
+    @Option(name: .customLong("y"), help: "Comma-separated series to plot (default: every numeric column whose name contains 'loss').")
+    var yColumns: String?
+
+    @Option(name: .customLong("label"), help: "Run label, once per LOG in order (default: the file name).")
+    var labels: [String] = []
+
+    @Option(help: "TensorBoard smoothing weight W, 0 <= W < 1 (the raw curve stays visible, faint).")
+    var smooth: Double?
+
+    @Flag(name: .customLong("log-y"), help: "Logarithmic y axis.")
+    var logY = false
+
+    @Option(help: "Figure title.")
+    var title: String?
+
+    @Option(help: "x axis label (default: the x column's name).")
+    var xlabel: String?
+
+    @Option(help: "y axis label (default: from the series names).")
+    var ylabel: String?
+
+    @Option(help: "y limits LOW,HIGH; leave one side empty to keep it automatic (e.g. ',1').")
+    var ylim: String?
+
+    @Option(help: "Legend position: best, outside, none, or a corner such as 'upper left'.")
+    var legend: String = "best"
+
+    @Option(name: .customLong("export-data"), help: "Also write the plotted points to this CSV file.")
+    var exportData: String?
+
+    @Flag(help: "Draw the plot in the terminal with braille characters instead of writing a file.")
+    var terminal = false
+
+    func run() throws {
+        do {
+            let request = try LossPlotRequest(
+                inputs: logs, labels: labels, xColumn: xColumn,
+                yColumns: yColumns.map { $0.split(separator: ",").map { String($0).trimmingSpaces } },
+                smoothing: smooth, logY: logY, title: title, xLabel: xlabel, yLabel: ylabel,
+                yLimits: ylim, legend: legend, exportPath: exportData, terminal: terminal, output: output)
+            try LossPlotJob(request: request).run()
+        } catch let error as UserError {
+            throw reportFailure(error)
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

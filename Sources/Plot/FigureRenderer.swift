@@ -1,0 +1,118 @@
+import Canvas
+
+/// Draws a `Figure` onto any `Canvas`: lays out the panels, then draws grid, marks,
+/// spines, ticks, labels, titles and legends in that order.
+public enum FigureRenderer {
+    /// Draws `figure` and returns each panel's layout (for tests and callers that annotate).
+    @discardableResult
+    public static func draw(_ figure: Figure, on canvas: Canvas) -> [AxesLayout] {
+        let theme = figure.theme
+        canvas.fill(.rect(Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height)), color: theme.background)
+        var top = 0.0
+        if let title = figure.title, !title.isEmpty {
+            let layout = RichTextLayout(title, font: theme.figureTitleFont, canvas: canvas)
+            layout.draw(on: canvas, at: Point(figure.size.width / 2, theme.padding), horizontal: .center, vertical: .top,
+                        color: theme.textColor)
+            top = theme.padding + layout.height
+        }
+        let area = Rect(x: 0, y: top, width: figure.size.width, height: figure.size.height - top)
+        let cellWidth = area.width / Double(figure.columns), cellHeight = area.height / Double(figure.rows)
+        var layouts: [AxesLayout] = []
+        for (i, axes) in figure.panels.enumerated() {
+            let cell = Rect(x: area.minX + Double(i % figure.columns) * cellWidth,
+                            y: area.minY + Double(i / figure.columns) * cellHeight,
+                            width: cellWidth, height: cellHeight)
+            let layout = AxesLayout(axes: axes, cell: cell, canvas: canvas, theme: theme)
+            drawAxes(axes, layout: layout, on: canvas, theme: theme)
+            layouts.append(layout)
+        }
+        return layouts
+    }
+
+    static func drawAxes(_ axes: Axes, layout: AxesLayout, on canvas: Canvas, theme: Theme) {
+        let plot = layout.plotRect
+        let context = PlotContext(canvas: canvas, plotRect: plot, x: layout.x, y: layout.y, theme: theme)
+        if axes.showGrid { drawGrid(layout, on: canvas, theme: theme) }
+        canvas.withSavedState {
+            canvas.clip(to: plot.insetBy(-1))
+            for mark in axes.marks { mark.draw(in: context) }
+        }
+        drawSpinesAndTicks(layout, on: canvas, theme: theme)
+        drawLabels(layout, on: canvas, theme: theme)
+        if let legend = layout.legend {
+            let rect: Rect
+            switch axes.legend {
+            case .none: return
+            case .outsideRight:
+                rect = Rect(x: plot.maxX + theme.padding, y: plot.minY, width: legend.size.width, height: legend.size.height)
+            case .inside(let location):
+                rect = legend.rect(at: location, in: plot)
+            case .best:
+                let points = axes.marks.flatMap { $0.occupiedPoints(in: context) }
+                rect = legend.rect(at: legend.bestLocation(in: plot, avoiding: points), in: plot)
+            }
+            legend.draw(in: rect, on: canvas)
+        }
+    }
+
+    static func drawGrid(_ layout: AxesLayout, on canvas: Canvas, theme: Theme) {
+        let plot = layout.plotRect
+        var path = Path()
+        for t in layout.xTicks where t.isMajor {
+            let x = layout.x.map(t.value)
+            path.move(to: Point(x, plot.minY)); path.line(to: Point(x, plot.maxY))
+        }
+        for t in layout.yTicks where t.isMajor {
+            let y = layout.y.map(t.value)
+            path.move(to: Point(plot.minX, y)); path.line(to: Point(plot.maxX, y))
+        }
+        canvas.stroke(path, style: StrokeStyle(color: theme.gridColor, width: theme.gridWidth))
+    }
+
+    static func drawSpinesAndTicks(_ layout: AxesLayout, on canvas: Canvas, theme: Theme) {
+        let plot = layout.plotRect
+        var spines = Path()
+        spines.move(to: Point(plot.minX, plot.minY)); spines.line(to: Point(plot.minX, plot.maxY))
+        spines.line(to: Point(plot.maxX, plot.maxY))
+        canvas.stroke(spines, style: StrokeStyle(color: theme.spineColor, width: theme.spineWidth, cap: .square))
+        var ticks = Path()
+        for t in layout.xTicks {
+            let x = layout.x.map(t.value)
+            let len = t.isMajor ? theme.majorTickLength : theme.minorTickLength
+            ticks.move(to: Point(x, plot.maxY)); ticks.line(to: Point(x, plot.maxY + len))
+        }
+        for t in layout.yTicks {
+            let y = layout.y.map(t.value)
+            let len = t.isMajor ? theme.majorTickLength : theme.minorTickLength
+            ticks.move(to: Point(plot.minX, y)); ticks.line(to: Point(plot.minX - len, y))
+        }
+        canvas.stroke(ticks, style: StrokeStyle(color: theme.tickColor, width: theme.spineWidth))
+        let gap = 0.45 * theme.tickLabelSize
+        for (t, label) in zip(layout.xTicks, layout.xTickLayouts) {
+            guard let label else { continue }
+            label.draw(on: canvas, at: Point(layout.x.map(t.value), plot.maxY + theme.majorTickLength + gap),
+                       horizontal: .center, vertical: .top, color: theme.textColor)
+        }
+        for (t, label) in zip(layout.yTicks, layout.yTickLayouts) {
+            guard let label else { continue }
+            label.draw(on: canvas, at: Point(plot.minX - theme.majorTickLength - gap, layout.y.map(t.value)),
+                       horizontal: .right, vertical: .center, color: theme.textColor)
+        }
+    }
+
+    static func drawLabels(_ layout: AxesLayout, on canvas: Canvas, theme: Theme) {
+        let plot = layout.plotRect, cell = layout.cell
+        if let title = layout.title {
+            title.draw(on: canvas, at: Point(plot.midX, plot.minY - 0.9 * theme.tickLabelSize * 0.45 - 2),
+                       horizontal: .center, vertical: .bottom, color: theme.textColor)
+        }
+        if let xLabel = layout.xLabel {
+            xLabel.draw(on: canvas, at: Point(plot.midX, cell.maxY - theme.padding),
+                        horizontal: .center, vertical: .bottom, color: theme.textColor)
+        }
+        if let yLabel = layout.yLabel {
+            yLabel.draw(on: canvas, at: Point(cell.minX + theme.padding, plot.midY),
+                        horizontal: .center, vertical: .top, rotation: Double.pi / 2, color: theme.textColor)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Canvas
+
+/// The shared look of every figure: fonts, sizes, colours and line widths.
+///
+/// Sizes are in points. The default palette is Okabe & Ito's colour-blind-safe set,
+/// reordered so that neighbouring series contrast well on white.
+public struct Theme: Sendable, Equatable {
+    public var fontFamily = "DejaVu Sans"
+    public var titleSize = 13.0
+    public var figureTitleSize = 14.0
+    public var labelSize = 12.0
+    public var tickLabelSize = 11.0
+    public var legendSize = 11.0
+    public var annotationSize = 11.0
+
+    public var background = Color.white
+    public var textColor = Color(hex: 0x222222)
+    public var spineColor = Color(hex: 0x4A4A4A)
+    public var tickColor = Color(hex: 0x4A4A4A)
+    public var gridColor = Color(hex: 0xE3E3E3)
+    public var legendFrameColor = Color(hex: 0xCCCCCC)
+
+    public var lineWidth = 1.6
+    public var spineWidth = 0.8
+    public var gridWidth = 0.6
+    public var majorTickLength = 4.0
+    public var minorTickLength = 2.2
+    public var markerSize = 5.0
+
+    /// Okabe-Ito: blue, orange, bluish green, reddish purple, vermillion, sky blue, yellow, black.
+    public var palette: [Color] = [
+        Color(hex: 0x0072B2), Color(hex: 0xE69F00), Color(hex: 0x009E73), Color(hex: 0xCC79A7),
+        Color(hex: 0xD55E00), Color(hex: 0x56B4E9), Color(hex: 0xB59B00), Color(hex: 0x000000),
+    ]
+
+    /// Space around the figure edge and between elements, in points.
+    public var padding = 8.0
+
+    public init() {}
+
+    /// The palette colour for series number `index`, cycling.
+    public func color(_ index: Int) -> Color {
+        palette[((index % palette.count) + palette.count) % palette.count]
+    }
+
+    public var tickFont: Font { Font(family: fontFamily, size: tickLabelSize) }
+    public var labelFont: Font { Font(family: fontFamily, size: labelSize) }
+    public var titleFont: Font { Font(family: fontFamily, size: titleSize) }
+    public var figureTitleFont: Font { Font(family: fontFamily, size: figureTitleSize, bold: true) }
+    public var legendFont: Font { Font(family: fontFamily, size: legendSize) }
+    public var annotationFont: Font { Font(family: fontFamily, size: annotationSize) }
+
+    /// Named colours the course uses for optimizer paths.
+    public static let teal = Color(hex: 0x009E73)
+    public static let orange = Color(hex: 0xE69F00)
+    public static let purple = Color(hex: 0xCC79A7)
+}
