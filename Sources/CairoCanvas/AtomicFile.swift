@@ -27,7 +27,7 @@ public enum AtomicFile {
         if fd < 0 {
             throw OutputError("\(path): cannot write: \(String(cString: strerror(errno)))")
         }
-        let tempPath = String(cString: templateBytes)
+        let tempPath = String(decoding: templateBytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var written = 0
         while written < bytes.count {
             let n = Glibc.write(fd, bytes.baseAddress!.advanced(by: written), bytes.count - written)

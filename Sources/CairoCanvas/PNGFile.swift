@@ -26,7 +26,7 @@ public enum PNGFile {
             }
         }
         guard status == 0, let out else {
-            throw OutputError(String(cString: error))
+            throw OutputError(cText(error))
         }
         defer { descent_png_free(out) }
         return Array(UnsafeBufferPointer(start: out, count: outLength))
@@ -38,3 +38,23 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+extension PNGFile {
+    /// Decodes PNG bytes into packed RGB (alpha composited on white).
+    public static func decodeRGB(_ bytes: [UInt8]) throws -> (pixels: [UInt8], width: Int, height: Int) {
+        var out: UnsafeMutablePointer<UInt8>?
+        var w: UInt32 = 0, h: UInt32 = 0
+        var error = [CChar](repeating: 0, count: 256)
+        let status = bytes.withUnsafeBufferPointer {
+            descent_png_decode_rgb($0.baseAddress, $0.count, &out, &w, &h, &error, error.count)
+        }
+        guard status == 0, let out else { throw OutputError(cText(error)) }
+        defer { descent_png_free(out) }
+        return (Array(UnsafeBufferPointer(start: out, count: Int(w) * Int(h) * 3)), Int(w), Int(h))
+    }
+}
+
+/// The text of a NUL-terminated C character buffer.
+func cText(_ buffer: [CChar]) -> String {
+    String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}

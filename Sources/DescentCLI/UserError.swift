@@ -15,9 +15,7 @@ public struct UserError: Error, CustomStringConvertible {
 
 /// Prints `descent: error: …` for a thrown error and returns the exit code to use.
 func reportFailure(_ error: Error) -> ExitCode {
-    let message: String
-    if let e = error as? CustomStringConvertible { message = e.description } else { message = "\(error)" }
-    Diagnostics.error(message)
+    Diagnostics.error(String(describing: error))
     return ExitCode(1)
 }
 

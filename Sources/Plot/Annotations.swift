@@ -133,7 +133,7 @@ public struct ReferenceLine: PlotMark {
             let x = context.x.map(value)
             // Label to the left of the line when it would run past the right edge.
             let right = x + pad + layout.width <= r.maxX - pad
-            let p = Point(right ? x + pad : x - pad, r.minY + pad + Double(labelRow) * (layout.height + 2 * pad))
+            let p = Point(right ? x + pad : x - pad, r.minY + pad + 1.2 * layout.height + Double(labelRow) * (layout.height + 2 * pad))
             let box = layout.bounds(at: p, horizontal: right ? .left : .right, vertical: .top)
             context.canvas.fill(.rect(box.insetBy(-2)), color: context.theme.background.withAlpha(0.85))
             layout.draw(on: context.canvas, at: p, horizontal: right ? .left : .right, vertical: .top, color: style.color)

@@ -33,6 +33,8 @@ public struct Axes: Sendable {
     public var yLabel: String?
     public var xScale: AxisScale = .linear
     public var yScale: AxisScale = .linear
+    /// Only whole numbers as x tick values (epochs, steps).
+    public var xIntegerTicks = false
     public var xLimits = AxisLimits()
     public var yLimits = AxisLimits()
     /// Fraction of the data span added on each side when limits come from the data.
@@ -82,7 +84,13 @@ public struct Axes: Sendable {
             if fixed.lower == nil { t0 -= pad }
             if fixed.upper == nil { t1 += pad }
         }
-        return (scale.inverse(t0), scale.inverse(t1))
+        let biggest = Double.greatestFiniteMagnitude
+        var lower = scale.inverse(t0), upper = scale.inverse(t1)
+        // Margins must not push a limit past the largest finite number (a diverging run).
+        if !lower.isFinite { lower = scale == .log ? Double.leastNormalMagnitude : -biggest }
+        if !upper.isFinite { upper = biggest }
+        if scale == .log && lower <= 0 { lower = Double.leastNormalMagnitude }
+        return (lower, upper)
     }
 }
 

@@ -51,6 +51,11 @@ public enum LossCurveChart {
         let dashes: [[Double]] = [[], [5, 3], [1.5, 2.5], [6, 2, 1.5, 2]]
         var notes: [String] = []
         var divergenceRow = 0
+        axes.xIntegerTicks = curves.allSatisfy { $0.xs.allSatisfy { $0 == $0.rounded() } }
+        // One curve needs no legend: the y label names it.
+        if curves.count == 1 && options.legend == .best { axes.legend = .none }
+        // Few points show their points; the choice is the same for every curve.
+        let showMarkers = curves.allSatisfy { $0.xs.count <= 30 }
         for (i, curve) in curves.enumerated() {
             let colour: Color
             var dash: [Double] = []
@@ -68,7 +73,7 @@ public enum LossCurveChart {
                 axes.add(LineSeries(xs: curve.xs, ys: smoothed, label: label, style: style, pixelsPerPoint: options.pixelsPerPoint))
             } else {
                 // A curve of a few points shows its points.
-                let marker = curve.xs.count <= 30 ? Marker(.circle, size: 4, fill: colour) : nil
+                let marker = showMarkers ? Marker(.circle, size: 4, fill: colour) : nil
                 axes.add(LineSeries(xs: curve.xs, ys: curve.ys, label: label, style: style, marker: marker,
                                     pixelsPerPoint: options.pixelsPerPoint))
             }

@@ -6,10 +6,15 @@ public struct TextRun: Sendable, Equatable {
     public var scale: Double
     /// Baseline shift in ems of the base font, positive upwards.
     public var rise: Double
+    /// An accent over the run, as a combining mark (U+0302 for `\hat`), or nil.
+    public var accent: String?
 
-    public init(text: String, italic: Bool = false, scale: Double = 1, rise: Double = 0) {
-        self.text = text; self.italic = italic; self.scale = scale; self.rise = rise
+    public init(text: String, italic: Bool = false, scale: Double = 1, rise: Double = 0, accent: String? = nil) {
+        self.text = text; self.italic = italic; self.scale = scale; self.rise = rise; self.accent = accent
     }
+
+    /// The text with its accent as a combining mark.
+    public var plainText: String { text + (accent ?? "") }
 }
 
 /// A small TeX-like math subset for labels: text outside `$…$` is plain; inside,
@@ -44,7 +49,7 @@ public enum MathText {
 
     /// The text with markup removed (for file metadata, terminal output, tests).
     public static func plainText(_ source: String) -> String {
-        parse(source).map(\.text).joined()
+        parse(source).map(\.plainText).joined()
     }
 
     private static func closingDollar(_ chars: [Character], from start: Int) -> Int? {
@@ -61,7 +66,8 @@ public enum MathText {
     static func merge(_ runs: [TextRun]) -> [TextRun] {
         var out: [TextRun] = []
         for r in runs where !r.text.isEmpty {
-            if var last = out.last, last.italic == r.italic, last.scale == r.scale, last.rise == r.rise {
+            if var last = out.last, last.italic == r.italic, last.scale == r.scale, last.rise == r.rise,
+               last.accent == nil, r.accent == nil {
                 last.text += r.text
                 out[out.count - 1] = last
             } else {
@@ -180,8 +186,8 @@ struct MathParser {
                 return [TextRun(text: rawGroup(), italic: true, scale: scale, rise: rise)]
             case "hat", "bar", "tilde", "dot", "vec":
                 let mark: String = ["hat": "\u{0302}", "bar": "\u{0304}", "tilde": "\u{0303}", "dot": "\u{0307}", "vec": "\u{20D7}"][name]!
-                var inner = parseGroupOrAtom(scale: scale, rise: rise)
-                if !inner.isEmpty { inner[inner.count - 1].text += mark }
+                var inner = MathText.merge(parseGroupOrAtom(scale: scale, rise: rise))
+                if inner.count == 1 { inner[0].accent = mark } else if !inner.isEmpty { inner[inner.count - 1].text += mark }
                 return inner
             case "frac":
                 let num = parseGroupOrAtom(scale: scale, rise: rise)
@@ -202,7 +208,11 @@ struct MathParser {
         }
         i += 1
         switch c {
-        case "-": return [TextRun(text: "\u{2212}", scale: scale, rise: rise)]
+        case "-":
+            // Binary minus (after an operand) gets thin spaces, unary minus none.
+            let before = chars[..<(i - 1)].last { $0 != " " }
+            let binary = before.map { $0.isLetter || $0.isNumber || ")]}|'".contains($0) } ?? false
+            return [TextRun(text: binary && scale >= 1 ? "\u{2009}\u{2212}\u{2009}" : "\u{2212}", scale: scale, rise: rise)]
         case "*": return [TextRun(text: "\u{2217}", scale: scale, rise: rise)]
         case " ": return [] // TeX ignores spaces in math
         case "+", "=", "<", ">":

@@ -26,6 +26,11 @@ public struct RichTextLayout: Sendable {
 
     public var height: Double { ascent + descent }
 
+    /// Spacing forms of the combining accents `MathText` produces.
+    static let spacingAccents: [String: String] = [
+        "\u{0302}": "\u{02C6}", "\u{0304}": "\u{00AF}", "\u{0303}": "\u{02DC}", "\u{0307}": "\u{02D9}", "\u{20D7}": "\u{2192}",
+    ]
+
     /// Measures `markup` (see `MathText`) set in `font` on `canvas`.
     public init(_ markup: String, font: Font, canvas: Canvas) {
         var x = 0.0
@@ -38,6 +43,15 @@ public struct RichTextLayout: Sendable {
             let dy = -run.rise * font.size
             // Italic text leans out to the right; a small gap keeps a following upright run clear.
             placed.append(PlacedRun(text: run.text, font: f, x: x, dy: dy))
+            if let accent = run.accent, let glyph = Self.spacingAccents[accent] {
+                // Centre a spacing accent over the ink, lifted above letters taller than x.
+                let a = canvas.measureText(glyph, font: f)
+                let xHeight = canvas.measureText("x", font: f).ascent
+                let lift = max(0, m.ascent - xHeight)
+                let slant = f.italic ? 0.1 * f.size : 0
+                placed.append(PlacedRun(text: glyph, font: f.withItalic(false), x: x + (m.width - a.width) / 2 + slant, dy: dy - lift))
+                ascent = max(ascent, a.ascent + lift - dy)
+            }
             x += m.width
             ascent = max(ascent, m.ascent - dy)
             descent = max(descent, m.descent + dy)

@@ -15,21 +15,24 @@ public enum NiceTickLocator {
     public static let steps: [Double] = [1, 2, 2.5, 5, 10]
 
     /// The smallest nice step that yields at most `maxTicks` intervals over [lower, upper].
-    public static func step(lower: Double, upper: Double, maxTicks: Int) -> Double {
+    /// With `integer`, only whole-number steps (at least 1) are used.
+    public static func step(lower: Double, upper: Double, maxTicks: Int, integer: Bool = false) -> Double {
         let span = abs(upper - lower)
         guard span > 0, span.isFinite else { return 1 }
         let raw = span / Double(max(1, maxTicks))
         let magnitude = pow(10, floor(log10(raw)))
         for m in steps where m * magnitude >= raw * (1 - 1e-9) {
-            return m * magnitude
+            let s = m * magnitude
+            if integer && (s < 1 || s != s.rounded()) { continue }
+            return s
         }
         return 10 * magnitude
     }
 
     /// Tick values: multiples of the nice step inside [lower, upper].
-    public static func values(lower: Double, upper: Double, maxTicks: Int) -> [Double] {
+    public static func values(lower: Double, upper: Double, maxTicks: Int, integer: Bool = false) -> [Double] {
         let lo = min(lower, upper), hi = max(lower, upper)
-        let s = step(lower: lo, upper: hi, maxTicks: maxTicks)
+        let s = step(lower: lo, upper: hi, maxTicks: maxTicks, integer: integer)
         let first = (lo / s - 1e-9).rounded(.up)
         let last = (hi / s + 1e-9).rounded(.down)
         guard first <= last, last - first < 10_000 else { return [] }
@@ -40,9 +43,9 @@ public enum NiceTickLocator {
     }
 
     /// Ticks with labels formatted for the step.
-    public static func ticks(lower: Double, upper: Double, maxTicks: Int) -> [Tick] {
-        let vs = values(lower: lower, upper: upper, maxTicks: maxTicks)
-        let s = step(lower: min(lower, upper), upper: max(lower, upper), maxTicks: maxTicks)
+    public static func ticks(lower: Double, upper: Double, maxTicks: Int, integer: Bool = false) -> [Tick] {
+        let vs = values(lower: lower, upper: upper, maxTicks: maxTicks, integer: integer)
+        let s = step(lower: min(lower, upper), upper: max(lower, upper), maxTicks: maxTicks, integer: integer)
         return TickLabelFormatter.labels(for: vs, step: s).enumerated().map { Tick(value: vs[$0.offset], label: $0.element) }
     }
 }
@@ -55,17 +58,20 @@ public enum LogTickLocator {
         let lo = min(lower, upper), hi = max(lower, upper)
         guard lo > 0, hi.isFinite, hi > lo else { return [] }
         let d0 = Int(floor(log10(lo) + 1e-9)), d1 = Int(ceil(log10(hi) - 1e-9))
-        let inRange = { (v: Double) in v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9) }
+        let inRange = { (v: Double) in v.isFinite && v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9) }
         let decades = (d0...max(d0, d1)).map { pow(10, Double($0)) }.filter(inRange)
         let minors = (d0...max(d0, d1)).flatMap { d in (2...9).map { Double($0) * pow(10, Double(d)) } }.filter(inRange)
 
         if decades.count >= 3 {
-            // Label every k-th decade so labels stay within the budget.
-            let every = max(1, Int((Double(decades.count) / Double(max(1, maxTicks))).rounded(.up)))
+            // Label the decades whose exponents are nice multiples (1, 2, 5, 10, 20, 25, …)
+            // so labels stay within the budget; unlabelled decades get minor ticks.
+            let first = log10(decades.first!).rounded(), last = log10(decades.last!).rounded()
+            let every = max(1, Int(NiceTickLocator.step(lower: first, upper: last, maxTicks: max(2, maxTicks - 1), integer: true)))
             var out: [Tick] = []
             for v in decades {
                 let d = Int(log10(v).rounded())
                 let labelled = ((d % every) + every) % every == 0
+                if !labelled && decades.count > 60 { continue }
                 out.append(Tick(value: v, label: labelled ? TickLabelFormatter.decadeLabel(d, compact: decadesArePlain(d0, d1)) : "", isMajor: labelled))
             }
             if every == 1 {

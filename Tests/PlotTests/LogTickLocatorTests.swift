@@ -47,3 +47,17 @@ struct LogTickLocatorTests {
 }
 
 import Foundation
+
+@Suite("Tick locators at the edges of Double")
+struct ExtremeTickTests {
+    @Test("ranges reaching the largest finite Double or the smallest normal one", arguments: [
+        (0.04, Double.greatestFiniteMagnitude), (Double.leastNormalMagnitude, 1.0), (1e300, 1.7e308),
+    ])
+    func extremes(lower: Double, upper: Double) {
+        let ticks = LogTickLocator.ticks(lower: lower, upper: upper, maxTicks: 8)
+        #expect(ticks.allSatisfy { $0.value.isFinite && $0.value > 0 })
+        #expect(ticks.filter { !$0.label.isEmpty }.count >= 3)
+        let linear = NiceTickLocator.ticks(lower: -upper, upper: upper, maxTicks: 8)
+        #expect(linear.allSatisfy { $0.value.isFinite })
+    }
+}

@@ -21,3 +21,11 @@ int descent_png_encode(const uint8_t *pixels, uint32_t width, uint32_t height, s
 void descent_png_free(uint8_t *buffer);
 
 #endif
+
+#ifndef DESCENT_PNG_DECODER
+#define DESCENT_PNG_DECODER
+/// Decodes a PNG held in memory into packed 8-bit RGB (composited on white).
+/// On success returns 0 and sets *rgb (free with descent_png_free), *width, *height.
+int descent_png_decode_rgb(const uint8_t *data, size_t length, uint8_t **rgb,
+                           uint32_t *width, uint32_t *height, char *error, size_t error_len);
+#endif
