@@ -4,7 +4,7 @@ import PNGEncoder
 /// (`Software`, `Title`, `Command`).
 public enum PNGFile {
     public static func encode(rgb: [UInt8], width: Int, height: Int, dpi: Double,
-                              metadata: DocumentMetadata, compressionLevel: Int = 6) throws -> [UInt8] {
+                              metadata: DocumentMetadata, compressionLevel: Int = 1) throws -> [UInt8] {
         precondition(rgb.count == width * height * 3)
         var pairs: [(String, String)] = [("Software", metadata.software)]
         if let title = metadata.title, !title.isEmpty { pairs.append(("Title", title)) }

@@ -9,7 +9,7 @@ public struct StrokeStyle: Sendable, Equatable {
     public var join: LineJoin
 
     public init(color: Color, width: Double = 1, dash: [Double] = [],
-                cap: LineCap = .butt, join: LineJoin = .round) {
+                cap: LineCap = .butt, join: LineJoin = .bevel) {
         self.color = color; self.width = width; self.dash = dash; self.cap = cap; self.join = join
     }
 }

@@ -1,20 +1,20 @@
-/// Per-pixel-column min/max decimation (the M4 scheme): for each column of the plot,
-/// keep the first, lowest, highest and last point, in their original order, so that a
-/// line drawn through the result looks the same and spikes survive.
+/// Per-pixel-column min/max decimation: for each column of the plot keep the lowest and
+/// the highest point, in their original order (plus the series' first and last point),
+/// so that a line drawn through the result covers the same pixels and spikes survive.
 public enum ColumnDecimator {
     /// Indices of the points to keep. `columns` is the plot width in device pixels;
     /// `columnOf` maps a point's x to its column. Non-finite points are always kept,
     /// because they break the line. Returns all indices when there are few points.
     public static func keptIndices(xs: [Double], ys: [Double], columns: Int, columnOf: (Double) -> Double) -> [Int] {
         let n = min(xs.count, ys.count)
-        guard n > 4 * max(1, columns) else { return Array(0..<n) }
+        guard n > 2 * max(1, columns) else { return Array(0..<n) }
         var kept: [Int] = []
-        kept.reserveCapacity(4 * columns + 16)
+        kept.reserveCapacity(2 * columns + 16)
         var currentColumn = Int.min
-        var first = -1, last = -1, lo = -1, hi = -1
+        var first = -1, lo = -1, hi = -1
         func flush() {
             guard first >= 0 else { return }
-            let picks = [first, lo, hi, last].sorted()
+            let picks = (first == 0 ? [first, lo, hi] : [lo, hi]).sorted()
             var prev = -1
             for p in picks where p != prev { kept.append(p); prev = p }
         }
@@ -27,18 +27,18 @@ public enum ColumnDecimator {
                 currentColumn = Int.min
                 continue
             }
-            let col = Int(cx.rounded(.down))
+            let col = Int(max(-1e15, min(1e15, cx)).rounded(.down))
             if col != currentColumn || first < 0 {
                 flush()
                 currentColumn = col
-                first = i; last = i; lo = i; hi = i
+                first = i; lo = i; hi = i
             } else {
-                last = i
                 if y < ys[lo] { lo = i }
                 if y > ys[hi] { hi = i }
             }
         }
         flush()
+        if kept.last != n - 1 { kept.append(n - 1) }
         return kept
     }
 }
