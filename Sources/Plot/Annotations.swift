@@ -140,6 +140,8 @@ public struct ReferenceLine: PlotMark {
         case .horizontal:
             let y = context.y.map(value)
             let p = Point(r.maxX - pad, y - pad)
+            let box = layout.bounds(at: p, horizontal: .right, vertical: .bottom)
+            context.canvas.fill(.rect(box.insetBy(-2)), color: context.theme.background.withAlpha(0.85))
             layout.draw(on: context.canvas, at: p, horizontal: .right, vertical: .bottom, color: style.color)
         }
     }

@@ -16,6 +16,8 @@ public struct AxesLayout {
     var xLabel: RichTextLayout?
     var yLabel: RichTextLayout?
     var legend: LegendBox?
+    /// Where the legend goes: the axes' request, or outside when it would not fit inside.
+    public var legendPlacement: LegendPlacement
     let cell: Rect
 
     /// Lays out `axes` inside `cell`.
@@ -31,7 +33,14 @@ public struct AxesLayout {
         yLabel = axes.yLabel.flatMap { $0.isEmpty ? nil : RichTextLayout($0, font: theme.labelFont, canvas: canvas) }
         let entries = axes.legendEntries
         let legendSize: Size? = (axes.legend == .none || entries.isEmpty) ? nil : LegendBox.measure(entries, canvas: canvas, theme: theme)
-        let outsideLegendWidth = axes.legend == .outsideRight ? (legendSize.map { $0.width + pad } ?? 0) : 0
+        var placement = axes.legend
+        if let s = legendSize, placement != .outsideRight, placement != .none {
+            // A legend that would cover most of the plot area goes outside instead.
+            let guess = cell.insetBy(5 * theme.padding)
+            if s.height > 0.8 * guess.height || s.width > 0.6 * guess.width { placement = .outsideRight }
+        }
+        self.legendPlacement = placement
+        let outsideLegendWidth = placement == .outsideRight ? (legendSize.map { $0.width + pad } ?? 0) : 0
 
         var plot = cell.insetBy(5 * pad)
         var xTicks: [Tick] = [], yTicks: [Tick] = []
@@ -48,9 +57,9 @@ public struct AxesLayout {
             let yTickHalfHeight = (yl.compactMap { $0?.height }.max() ?? 0) / 2
 
             var left = pad + yTickWidth + tickSpace
-            if let yLabel { left += yLabel.height + gap }
+            if let yLabel { left += yLabel.height + 0.6 * theme.labelSize }
             var bottom = pad + xTickHeight + tickSpace
-            if let xLabel { bottom += xLabel.height + gap }
+            if let xLabel { bottom += xLabel.height + 0.6 * theme.labelSize }
             var top = pad + yTickHalfHeight
             if let title { top = max(top, pad + title.height + 1.2 * gap) }
             var right = pad + outsideLegendWidth

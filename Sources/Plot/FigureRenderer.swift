@@ -41,7 +41,7 @@ public enum FigureRenderer {
         drawLabels(layout, on: canvas, theme: theme)
         if let legend = layout.legend {
             let rect: Rect
-            switch axes.legend {
+            switch layout.legendPlacement {
             case .none: return
             case .outsideRight:
                 rect = Rect(x: plot.maxX + theme.padding, y: plot.minY, width: legend.size.width, height: legend.size.height)

@@ -79,7 +79,7 @@ public enum LogTickLocator {
             }
             return out.sorted { $0.value < $1.value }
         }
-        for mantissas in [[1.0, 2, 5], [1.0, 2, 3, 4, 5, 6, 7, 8, 9]] {
+        for mantissas in [[1.0, 2, 5], [1.0, 3], [1.0, 2, 3, 4, 5, 6, 7, 8, 9]] {
             let major = (d0...max(d0, d1)).flatMap { d in mantissas.map { $0 * pow(10, Double(d)) } }.filter(inRange)
             if major.count >= 3 && major.count <= max(3, maxTicks) {
                 let labels = TickLabelFormatter.plainLabels(for: major)
@@ -87,6 +87,13 @@ public enum LogTickLocator {
                 out += minors.filter { m in !major.contains { abs($0 - m) <= m * 1e-9 } }.map { Tick(value: $0, label: "", isMajor: false) }
                 return out.sorted { $0.value < $1.value }
             }
+        }
+        if decades.count >= 2 {
+            // Too short an axis for more labels: the decades alone.
+            let compact = decadesArePlain(d0, d1)
+            let out = decades.map { Tick(value: $0, label: TickLabelFormatter.decadeLabel(Int(log10($0).rounded()), compact: compact)) }
+                + minors.map { Tick(value: $0, label: "", isMajor: false) }
+            return out.sorted { $0.value < $1.value }
         }
         // A very narrow range: nice linear ticks inside it.
         let linear = NiceTickLocator.ticks(lower: lo, upper: hi, maxTicks: max(3, min(maxTicks, 6)))

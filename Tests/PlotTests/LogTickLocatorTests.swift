@@ -61,3 +61,18 @@ struct ExtremeTickTests {
         #expect(linear.allSatisfy { $0.value.isFinite })
     }
 }
+
+@Suite("Log ticks on short axes")
+struct ShortLogAxisTests {
+    @Test("one and a half decades with room for four labels: 1-3 multiples, not linear ticks")
+    func oneThree() {
+        let ticks = LogTickLocator.ticks(lower: 0.0095, upper: 0.33, maxTicks: 4).filter { !$0.label.isEmpty }
+        #expect(ticks.map(\.label) == ["0.01", "0.03", "0.1", "0.3"])
+    }
+
+    @Test("two decades with room for two labels: the decades")
+    func decadesOnly() {
+        let ticks = LogTickLocator.ticks(lower: 0.0095, upper: 0.33, maxTicks: 2).filter { !$0.label.isEmpty }
+        #expect(ticks.map(\.label) == ["0.01", "0.1"])
+    }
+}
