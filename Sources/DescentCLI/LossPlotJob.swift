@@ -28,7 +28,7 @@ struct LossPlotJob {
             return
         }
         try FigureWriter.write(figure.figure, to: request.outputPath, format: request.format,
-                               dpi: request.format.isRaster ? request.dpi : request.dpi, title: request.chart.title)
+                               dpi: request.dpi, title: request.chart.title)
     }
 
     func loadCurves() throws -> (String, [LossCurve]) {

@@ -77,6 +77,13 @@ public enum LossCurveChart {
                 axes.add(LineSeries(xs: curve.xs, ys: curve.ys, label: label, style: style, marker: marker,
                                     pixelsPerPoint: options.pixelsPerPoint))
             }
+            if options.logY {
+                let hidden = curve.ys.filter { $0.isFinite && $0 <= 0 }.count
+                if hidden > 0 {
+                    let name = label.isEmpty ? curve.series : MathText.plainText(label)
+                    notes.append("\(name): \(hidden) value\(hidden == 1 ? "" : "s") ≤ 0 not drawn on the log axis")
+                }
+            }
             if let d = curve.divergence {
                 let what = valueName(d.value)
                 let name = label.isEmpty ? curve.series : MathText.plainText(label)
