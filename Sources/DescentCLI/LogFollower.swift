@@ -16,6 +16,12 @@ extension LossPlotJob {
     func follow() throws {
         signal(SIGINT) { _ in interrupted = 1 }
         signal(SIGTERM) { _ in interrupted = 1 }
+        // A parent may have started us with these blocked (the mask is inherited); unblock them.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        sigaddset(&unblock, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         var lastSeen: [FileStamp?] = []
         var lastError: String?
         var renders = 0
