@@ -18,11 +18,15 @@ public final class MLP {
     private var a: [UnsafeMutablePointer<Double>] = []
     private var delta: [UnsafeMutablePointer<Double>] = []
     private var scratch: UnsafeMutablePointer<Double>
+    /// The shape-aware kernel for one thin hidden layer, when it applies.
+    private let fused: FusedOneHiddenLayer?
 
-    public init(spec: MLPSpec) {
+    /// `allowFused: false` forces the general layer-by-layer loops (to test one against the other).
+    public init(spec: MLPSpec, allowFused: Bool = true) {
         self.spec = spec
         self.sizes = spec.layers
         scratch = .allocate(capacity: 1)
+        fused = allowFused && FusedOneHiddenLayer.supports(spec) ? FusedOneHiddenLayer(spec: spec) : nil
     }
 
     deinit { release() }
@@ -51,6 +55,11 @@ public final class MLP {
     public func forward(_ params: UnsafePointer<Double>, inputs: UnsafePointer<Double>, count: Int) -> UnsafePointer<Double> {
         reserve(count)
         let L = sizes.count - 1
+        if let fused {
+            fused.forward(params, spec: spec, inputs: inputs, count: count, z2: z[L])
+            applyOutput(z[L], a[L], rows: count, width: sizes[L])
+            return UnsafePointer(a[L])
+        }
         var input = inputs
         for l in 1...L {
             let nIn = sizes[l - 1], nOut = sizes[l]
@@ -183,6 +192,10 @@ public final class MLP {
     private func backpropagate(_ params: UnsafePointer<Double>, inputs: UnsafePointer<Double>, count: Int,
                                gradient: UnsafeMutablePointer<Double>) {
         let L = sizes.count - 1
+        if let fused {
+            fused.backward(spec: spec, inputs: inputs, count: count, delta: delta[L], gradient: gradient)
+            return
+        }
         gradient.update(repeating: 0, count: spec.parameterCount)
         for l in stride(from: L, through: 1, by: -1) {
             let nIn = sizes[l - 1], nOut = sizes[l]

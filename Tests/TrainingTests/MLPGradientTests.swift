@@ -45,3 +45,28 @@ struct MLPGradientTests {
 extension MLPSpec: CustomTestStringConvertible {
     public var testDescription: String { "\(layers) \(activation) \(output) \(loss)" }
 }
+
+/// The shape-aware one-hidden-layer kernel against the general layer-by-layer loops and finite differences.
+struct FusedKernelTests {
+    static let shapes: [[Int]] = [[2, 1000, 3], [1, 9, 1], [3, 10, 2], [4, 33, 4], [2, 13, 3]]
+
+    @Test(arguments: shapes, [Activation.relu, .identity])
+    func fusedMatchesGeneral(_ layers: [Int], _ activation: Activation) {
+        let spec = MLPSpec(layers: layers, activation: activation, output: .linear, loss: .mse)
+        #expect(FusedOneHiddenLayer.supports(spec))
+        var rng = SplitMix64(seed: 5)
+        let rows = layers[1] > 100 ? 1000 : 9  // 1000 x 1000 takes the threaded path
+        let x = (0..<(rows * layers[0])).map { _ in rng.normal() }
+        let t = (0..<(rows * layers[2])).map { _ in rng.normal() }
+        let p = WeightInit.he.parameters(for: spec, seed: 2).map { $0 + 0.1 * rng.normal() }
+        let fused = MLP(spec: spec).lossAndGradient(p, inputs: x, targets: t)
+        let general = MLP(spec: spec, allowFused: false).lossAndGradient(p, inputs: x, targets: t)
+        #expect(abs(fused.loss - general.loss) <= 1e-12 * abs(general.loss))
+        let scale = general.gradient.map(abs).max()!
+        for (a, b) in zip(fused.gradient, general.gradient) { #expect(abs(a - b) <= 1e-12 * scale) }
+        if rows < 100 {
+            let errors = GradientCheck.check(MLP(spec: spec), parameters: p, inputs: x, targets: t, count: rows)
+            for e in errors { #expect(e.maxRelativeError < 1e-5, "\(e.name)") }
+        }
+    }
+}
