@@ -93,6 +93,8 @@ struct TrainCommand: ParsableCommand {
     var logParams = false
     @Option(help: "Also draw the loss curve to this file (.png, .svg or .pdf).")
     var plot: String?
+    @Option(help: "Title of the --plot figure (default: optimizer, problem and learning rate).")
+    var title: String?
     @Flag(name: .customLong("check-gradients"), help: "Compare analytic gradients with centred differences on the first batch; exit 1 above 1e-4.")
     var checkGradients = false
     @Flag(help: "No progress line and no summary.")

@@ -42,7 +42,7 @@ struct TrainJob {
             }
         }
         if let path = request.plotPath, let format = request.plotFormat {
-            try TrainLossFigure.write(steps: steps, validation: validation, title: title, to: path, format: format)
+            try TrainLossFigure.write(steps: steps, validation: validation, title: request.plotTitle ?? title, to: path, format: format)
         }
         switch outcome {
         case let .diverged(step):

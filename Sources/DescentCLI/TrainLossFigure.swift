@@ -6,9 +6,9 @@ import Plot
 enum TrainLossFigure {
     static func write(steps: [(Double, Double)], validation: [(Double, Double)], title: String, to path: String,
                       format: OutputFormat) throws {
-        var curves = [LossCurve(run: "run", series: "loss", xs: steps.map(\.0), ys: steps.map(\.1))]
+        var curves = [LossCurve(run: "run", series: "batch loss", xs: steps.map(\.0), ys: steps.map(\.1))]
         if !validation.isEmpty {
-            curves.append(LossCurve(run: "run", series: "val_loss", xs: validation.map(\.0), ys: validation.map(\.1)))
+            curves.append(LossCurve(run: "run", series: "validation loss", xs: validation.map(\.0), ys: validation.map(\.1)))
         }
         let theme = Theme()
         let dpi = 144.0

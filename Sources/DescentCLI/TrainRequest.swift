@@ -32,6 +32,7 @@ struct TrainRequest {
     var logParams: Bool
     var plotPath: String?
     var plotFormat: OutputFormat?
+    var plotTitle: String?
     var checkGradients: Bool
     var quiet: Bool
     /// --check-gradients without --steps or --epochs: check, then stop.
@@ -99,6 +100,7 @@ struct TrainRequest {
         // Outputs.
         logPath = c.log
         plotPath = c.plot
+        plotTitle = c.title
         if let plot = c.plot {
             guard let f = OutputFormat(pathExtensionOf: plot) else {
                 throw UserError("--plot \(plot): cannot tell the format from the extension: expected .png, .svg or .pdf")
