@@ -29,7 +29,9 @@ let package = Package(
         // Data producers.
         .target(name: "RunLogs"),
         // Training: test functions, models, data, optimizers (plain data, no drawing).
-        .target(name: "Training"),
+        .target(name: "Training", dependencies: ["CTrainingKernels"]),
+        // The thin-MLP kernels in C: built for AVX2 and baseline x86-64, chosen at load time.
+        .target(name: "CTrainingKernels"),
 
         // Command line.
         .target(name: "DescentCLI", dependencies: [

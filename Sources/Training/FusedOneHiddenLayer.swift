@@ -1,16 +1,10 @@
+import CTrainingKernels
 import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-/// A compile-time small count, so the thin loops of `FusedOneHiddenLayer` unroll.
-protocol StaticCount { static var value: Int { get } }
-enum Count1: StaticCount { static var value: Int { 1 } }
-enum Count2: StaticCount { static var value: Int { 2 } }
-enum Count3: StaticCount { static var value: Int { 3 } }
-enum Count4: StaticCount { static var value: Int { 4 } }
 
 /// The shape-aware path for d -> h (ReLU or identity) -> k with d, k <= 4, as the course's labs
 /// (2 -> 1000 -> 3). The hidden layer is never stored: the forward pass keeps h only in registers
@@ -19,7 +13,7 @@ enum Count4: StaticCount { static var value: Int { 4 } }
 /// hidden units in SIMD lanes and the batch in the inner loop, so every sum over the batch runs in
 /// sample order (the same numbers on every machine and thread count).
 final class FusedOneHiddenLayer: @unchecked Sendable {  // worker threads write disjoint rows or units
-    typealias V = SIMD4<Double>
+    /// Hidden units per vector in the C kernels.
     static let lanes = 4
 
     let d: Int, h: Int, k: Int, relu: Bool
@@ -79,25 +73,7 @@ final class FusedOneHiddenLayer: @unchecked Sendable {  // worker threads write 
 
     private func forward(rows: Range<Int>, _ inputs: UnsafePointer<Double>, _ z2: UnsafeMutablePointer<Double>,
                          _ b2: UnsafePointer<Double>) {
-        let count = rows
-        switch (d, k) {
-        case (1, 1): forwardKernel(Count1.self, Count1.self, inputs, count, z2, b2)
-        case (1, 2): forwardKernel(Count1.self, Count2.self, inputs, count, z2, b2)
-        case (1, 3): forwardKernel(Count1.self, Count3.self, inputs, count, z2, b2)
-        case (1, _): forwardKernel(Count1.self, Count4.self, inputs, count, z2, b2)
-        case (2, 1): forwardKernel(Count2.self, Count1.self, inputs, count, z2, b2)
-        case (2, 2): forwardKernel(Count2.self, Count2.self, inputs, count, z2, b2)
-        case (2, 3): forwardKernel(Count2.self, Count3.self, inputs, count, z2, b2)
-        case (2, _): forwardKernel(Count2.self, Count4.self, inputs, count, z2, b2)
-        case (3, 1): forwardKernel(Count3.self, Count1.self, inputs, count, z2, b2)
-        case (3, 2): forwardKernel(Count3.self, Count2.self, inputs, count, z2, b2)
-        case (3, 3): forwardKernel(Count3.self, Count3.self, inputs, count, z2, b2)
-        case (3, _): forwardKernel(Count3.self, Count4.self, inputs, count, z2, b2)
-        case (_, 1): forwardKernel(Count4.self, Count1.self, inputs, count, z2, b2)
-        case (_, 2): forwardKernel(Count4.self, Count2.self, inputs, count, z2, b2)
-        case (_, 3): forwardKernel(Count4.self, Count3.self, inputs, count, z2, b2)
-        default: forwardKernel(Count4.self, Count4.self, inputs, count, z2, b2)
-        }
+        descent_fused_forward(Int32(d), Int32(k), hp, relu ? 1 : 0, w1t, b1, w2, b2, inputs, rows.lowerBound, rows.upperBound, z2)
     }
 
     /// The gradient of W1, b1, W2, b2 from delta^2 (count x k) of the last forward's parameters.
@@ -118,25 +94,8 @@ final class FusedOneHiddenLayer: @unchecked Sendable {  // worker threads write 
     }
 
     private func backward(units: Range<Int>, _ inputs: UnsafePointer<Double>, _ count: Int, _ delta: UnsafePointer<Double>) {
-        let count = (count, units)
-        switch (d, k) {
-        case (1, 1): backwardKernel(Count1.self, Count1.self, inputs, count, delta)
-        case (1, 2): backwardKernel(Count1.self, Count2.self, inputs, count, delta)
-        case (1, 3): backwardKernel(Count1.self, Count3.self, inputs, count, delta)
-        case (1, _): backwardKernel(Count1.self, Count4.self, inputs, count, delta)
-        case (2, 1): backwardKernel(Count2.self, Count1.self, inputs, count, delta)
-        case (2, 2): backwardKernel(Count2.self, Count2.self, inputs, count, delta)
-        case (2, 3): backwardKernel(Count2.self, Count3.self, inputs, count, delta)
-        case (2, _): backwardKernel(Count2.self, Count4.self, inputs, count, delta)
-        case (3, 1): backwardKernel(Count3.self, Count1.self, inputs, count, delta)
-        case (3, 2): backwardKernel(Count3.self, Count2.self, inputs, count, delta)
-        case (3, 3): backwardKernel(Count3.self, Count3.self, inputs, count, delta)
-        case (3, _): backwardKernel(Count3.self, Count4.self, inputs, count, delta)
-        case (_, 1): backwardKernel(Count4.self, Count1.self, inputs, count, delta)
-        case (_, 2): backwardKernel(Count4.self, Count2.self, inputs, count, delta)
-        case (_, 3): backwardKernel(Count4.self, Count3.self, inputs, count, delta)
-        default: backwardKernel(Count4.self, Count4.self, inputs, count, delta)
-        }
+        descent_fused_backward(Int32(d), Int32(k), hp, relu ? 1 : 0, w1t, b1, w2, inputs, count, delta, units.lowerBound,
+                               units.upperBound, gw1t, gb1, gw2)
     }
 
     /// Threads for `work` multiply-adds: one below a million, else up to the cores (at most 8).
@@ -161,70 +120,6 @@ final class FusedOneHiddenLayer: @unchecked Sendable {  // worker threads write 
         }
     }
 
-    @inline(__always)
-    private func vector(_ p: UnsafePointer<Double>) -> V {
-        UnsafeRawPointer(p).loadUnaligned(as: V.self)
-    }
-
-    private func forwardKernel<D: StaticCount, K: StaticCount>(_: D.Type, _: K.Type, _ x: UnsafePointer<Double>, _ rows: Range<Int>,
-                                                               _ z2: UnsafeMutablePointer<Double>, _ b2: UnsafePointer<Double>) {
-        let dn = D.value, kn = K.value, hp = self.hp, relu = self.relu
-        let w1t = UnsafePointer(self.w1t), b1 = UnsafePointer(self.b1), w2 = UnsafePointer(self.w2)
-        withUnsafeTemporaryAllocation(of: V.self, capacity: 4) { acc in
-            withUnsafeTemporaryAllocation(of: V.self, capacity: 4) { xs in
-                for r in rows {
-                    for q in 0..<dn { xs[q] = V(repeating: x[r * dn + q]) }
-                    for c in 0..<kn { acc[c] = V() }
-                    var j = 0
-                    while j < hp {
-                        var z = vector(b1 + j)
-                        for q in 0..<dn { z += xs[q] * vector(w1t + q * hp + j) }
-                        if relu { z.replace(with: 0, where: z .< 0) }
-                        for c in 0..<kn { acc[c] += vector(w2 + c * hp + j) * z }
-                        j += Self.lanes
-                    }
-                    for c in 0..<kn { z2[r * kn + c] = b2[c] + acc[c].sum() }
-                }
-            }
-        }
-    }
-
-    private func backwardKernel<D: StaticCount, K: StaticCount>(_: D.Type, _: K.Type, _ x: UnsafePointer<Double>, _ work: (Int, Range<Int>),
-                                                                _ delta: UnsafePointer<Double>) {
-        let (n, units) = work
-        let dn = D.value, kn = K.value, hp = self.hp, relu = self.relu
-        withUnsafeTemporaryAllocation(of: V.self, capacity: 16) { regs in
-            // regs[0..<4] W1^T chunk, [4] b1 chunk, [5..<9] W2 chunk, [9..<13] dW2 acc, [13..<16] unused.
-            withUnsafeTemporaryAllocation(of: V.self, capacity: 5) { acc in  // [0..<4] dW1^T acc, [4] db1 acc
-                var j = units.lowerBound
-                while j < units.upperBound {
-                    for q in 0..<dn { regs[q] = vector(w1t + q * hp + j); acc[q] = V() }
-                    regs[4] = vector(b1 + j)
-                    for c in 0..<kn { regs[5 + c] = vector(w2 + c * hp + j); regs[9 + c] = V() }
-                    acc[4] = V()
-                    for r in 0..<n {
-                        var z = regs[4]
-                        for q in 0..<dn { z += V(repeating: x[r * dn + q]) * regs[q] }
-                        var hv = z
-                        if relu { hv.replace(with: 0, where: z .< 0) }
-                        var g = V()
-                        for c in 0..<kn {
-                            let dc = V(repeating: delta[r * kn + c])
-                            regs[9 + c] += dc * hv
-                            g += dc * regs[5 + c]
-                        }
-                        if relu { g.replace(with: 0, where: .!(z .> 0)) }
-                        for q in 0..<dn { acc[q] += g * V(repeating: x[r * dn + q]) }
-                        acc[4] += g
-                    }
-                    for q in 0..<dn { UnsafeMutableRawPointer(gw1t + q * hp + j).storeBytes(of: acc[q], as: V.self) }
-                    UnsafeMutableRawPointer(gb1 + j).storeBytes(of: acc[4], as: V.self)
-                    for c in 0..<kn { UnsafeMutableRawPointer(gw2 + c * hp + j).storeBytes(of: regs[9 + c], as: V.self) }
-                    j += Self.lanes
-                }
-            }
-        }
-    }
 }
 
 /// A pointer handed to the worker threads, each of which touches its own rows or units.
