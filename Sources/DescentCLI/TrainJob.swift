@@ -101,9 +101,28 @@ struct TrainJob {
                        seed: request.seed)
     }
 
-    /// Analytic against centred differences on the first batch the run would use.
+    /// Analytic against centred differences on the first batch the run would use (at the start
+    /// point for a test function).
     func checkGradients() throws {
-        guard case let .model(m) = request.target else { return }
+        let errors: [GradientCheck.GroupError]
+        switch request.target {
+        case let .function(f, start):
+            let g = f.gradient(start)
+            errors = GradientCheck.check(groups: [("x", 0..<1), ("y", 1..<2)], parameters: [start.x, start.y],
+                                         loss: { f.value($0[0], $0[1]) }, gradient: [g.x, g.y])
+        case let .model(m):
+            errors = modelGradientErrors(m)
+        }
+        let tolerance = 1e-4
+        for e in errors {
+            print("\(e.name): largest relative error \(String(format: "%.3e", e.maxRelativeError)) (parameter \(e.worstIndex))")
+        }
+        if let worst = errors.max(by: { !($0.maxRelativeError >= $1.maxRelativeError) }), !(worst.maxRelativeError <= tolerance) {
+            throw UserError("gradient check failed: \(worst.name) differs from centred differences by \(String(format: "%.3e", worst.maxRelativeError)) (tolerance \(tolerance))")
+        }
+    }
+
+    func modelGradientErrors(_ m: TrainRequest.ModelSetup) -> [GradientCheck.GroupError] {
         let n = m.train.count
         let b = min(request.batchSize ?? n, n)
         var order = Array(0..<n)
@@ -115,14 +134,7 @@ struct TrainJob {
         let d = m.model.inputCount, k = m.model.outputCount
         let x = rows.flatMap { m.train.inputs[($0 * d)..<(($0 + 1) * d)] }
         let t = rows.flatMap { m.trainTargets[($0 * k)..<(($0 + 1) * k)] }
-        let errors = GradientCheck.check(m.model, parameters: m.initial, inputs: x, targets: t, count: b)
-        let tolerance = 1e-4
-        for e in errors {
-            print("\(e.name): largest relative error \(String(format: "%.3e", e.maxRelativeError)) (parameter \(e.worstIndex))")
-        }
-        if let worst = errors.max(by: { !($0.maxRelativeError >= $1.maxRelativeError) }), !(worst.maxRelativeError <= tolerance) {
-            throw UserError("gradient check failed: \(worst.name) differs from centred differences by \(String(format: "%.3e", worst.maxRelativeError)) (tolerance \(tolerance))")
-        }
+        return GradientCheck.check(m.model, parameters: m.initial, inputs: x, targets: t, count: b)
     }
 }
 

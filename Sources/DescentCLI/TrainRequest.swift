@@ -79,7 +79,6 @@ struct TrainRequest {
                 throw UserError("\(flag) applies to --model runs, not to --function")
             }
             if case .epochs = stop { throw UserError("--function runs count --steps, not --epochs") }
-            if c.checkGradients { throw UserError("--check-gradients applies to --model runs (test functions have closed-form gradients, tested in the test suite)") }
             target = .function(f, start: Point2(xy[0], xy[1]))
             batchSize = nil
         case let (nil, kind?):

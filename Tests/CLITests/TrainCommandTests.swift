@@ -198,3 +198,13 @@ struct TrainBadInputTests {
         #expect(r.status == 1 && r.stderr.contains("perceptron"))
     }
 }
+
+@Suite("descent train gradient check on test functions")
+struct TrainFunctionGradientCheckTests {
+    @Test(arguments: ["rosenbrock", "beale", "goldstein-price", "ackley"])
+    func analyticGradientAtTheStart(_ name: String) throws {
+        let r = try DescentProcess.run(["train", "--function", name, "--start", "0.7,-0.4", "--check-gradients"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.split(separator: "\n").map { $0.split(separator: ":")[0] } == ["x", "y"])
+    }
+}
