@@ -42,7 +42,7 @@ struct TrainJob {
             }
         }
         if let path = request.plotPath, let format = request.plotFormat {
-            try TrainLossFigure.write(steps: steps, validation: validation, title: request.plotTitle ?? title, to: path, format: format)
+            try TrainLossFigure.write(steps: steps, validation: validation, lossName: batchesPerEpoch > 1 ? "batch loss" : "loss", title: request.plotTitle ?? title, to: path, format: format)
         }
         switch outcome {
         case let .diverged(step):
@@ -60,7 +60,8 @@ struct TrainJob {
     }
 
     static func format(_ v: Double) -> String {
-        if v == 0 || !v.isFinite { return "\(v)" }
+        if v == 0 { return "0" }
+        if !v.isFinite { return "\(v)" }
         let a = abs(v)
         if a >= 1e-4 && a < 1e6 {
             var s = String(format: "%.6f", v)

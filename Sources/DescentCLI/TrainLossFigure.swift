@@ -4,9 +4,9 @@ import Plot
 
 /// The loss curve of a training run (`--plot`), drawn through `LossCurveChart`.
 enum TrainLossFigure {
-    static func write(steps: [(Double, Double)], validation: [(Double, Double)], title: String, to path: String,
+    static func write(steps: [(Double, Double)], validation: [(Double, Double)], lossName: String, title: String, to path: String,
                       format: OutputFormat) throws {
-        var curves = [LossCurve(run: "run", series: "batch loss", xs: steps.map(\.0), ys: steps.map(\.1))]
+        var curves = [LossCurve(run: "run", series: lossName, xs: steps.map(\.0), ys: steps.map(\.1))]
         if !validation.isEmpty {
             curves.append(LossCurve(run: "run", series: "validation loss", xs: validation.map(\.0), ys: validation.map(\.1)))
         }
