@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(name: "descent", dependencies: ["DescentCLI"]),
 
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Canvas"]),
-        .testTarget(name: "RunLogsTests", dependencies: ["RunLogs"]),
+        .testTarget(name: "RunLogsTests", dependencies: ["RunLogs"], exclude: ["Fixtures"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["DescentCLI", "Plot", "Canvas", "CairoCanvas", "RunLogs"],
                     resources: [.copy("Golden")]),

@@ -3,26 +3,22 @@ import CairoCanvas
 import Plot
 import RunLogs
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Runs a `descent plot` request: reads the logs, selects and smooths the curves,
 /// builds the figure and writes it (or prints it in the terminal).
 struct LossPlotJob {
     var request: LossPlotRequest
 
     func run() throws {
-        let (xName, curves) = try loadCurves()
-        let figure = makeFigure(curves: curves, xName: xName)
+        let loaded = try loadCurves()
+        for warning in loaded.warnings { Diagnostics.warning(warning) }
+        let figure = makeFigure(curves: loaded.curves, xName: loaded.xName)
         for note in figure.notes { Diagnostics.note(note) }
         if let exportPath = request.exportPath {
-            try PlottedDataExport.write(curves, to: exportPath)
+            try PlottedDataExport.write(loaded.curves, to: exportPath)
         }
         if request.terminal {
             let size = TerminalSize.current()
+            if request.follow { print("\u{1B}[H\u{1B}[2J", terminator: "") }
             print(TerminalChart.render(figure.figure.panels[0], columns: size.columns, rows: max(12, size.rows - 2),
                                        theme: figure.figure.theme, ansiColor: TerminalSize.isColorTerminal()))
             return
@@ -31,19 +27,25 @@ struct LossPlotJob {
                                dpi: request.dpi, title: request.chart.title)
     }
 
-    func loadCurves() throws -> (String, [LossCurve]) {
+    /// The curves of every run of every input, with the x axis name and reading warnings.
+    func loadCurves() throws -> (xName: String, curves: [LossCurve], warnings: [String]) {
         var xNames: [String] = []
         var curves: [LossCurve] = []
+        var warnings: [String] = []
         for (input, label) in zip(request.inputs, request.runLabels) {
-            let log: RunLog
+            let logs: [RunLog]
             do {
-                log = try RunLogReader.read(path: input)
+                logs = try RunLogReader.readRuns(path: input, format: request.inputFormat)
             } catch let e as RunLogError {
                 throw UserError(e.description)
             }
-            let selected = try request.selection.curves(from: log, run: label)
-            xNames.append(selected.xName)
-            curves += selected.curves
+            for log in logs {
+                warnings += log.warnings
+                let run = runLabel(input: label, inner: log.runName, inputs: request.inputs.count, runs: logs.count)
+                let selected = try request.selection.curves(from: log, run: run)
+                xNames.append(selected.xName)
+                curves += selected.curves
+            }
         }
         if let w = request.smoothing {
             curves = curves.map { c in
@@ -52,8 +54,20 @@ struct LossPlotJob {
                 return c
             }
         }
-        let xName = xNames.allSatisfy { $0 == xNames[0] } ? xNames[0] : xNames.joined(separator: " / ")
-        return (xName, curves)
+        var xName = xNames.allSatisfy { $0 == xNames[0] } ? xNames[0] : xNames.joined(separator: " / ")
+        if request.selection.xKind == .relative {
+            let unit = RelativeTimeUnit.fitting(curves.flatMap(\.xs).max() ?? 0)
+            curves = curves.map { c in var c = c; c.xs = c.xs.map { $0 / unit.seconds }; return c }
+            xName = "relative time (\(unit.symbol))"
+        }
+        return (xName, curves, warnings)
+    }
+
+    /// A run's legend name: the input's label, the inner run's name, or both.
+    func runLabel(input: String, inner: String?, inputs: Int, runs: Int) -> String {
+        guard let inner else { return input }
+        if inputs == 1 && !request.hasExplicitLabels { return inner }
+        return runs == 1 && request.hasExplicitLabels ? input : "\(input)/\(inner)"
     }
 
     func makeFigure(curves: [LossCurve], xName: String) -> (figure: Figure, notes: [String]) {
@@ -69,27 +83,21 @@ struct LossPlotJob {
         options.yLimits = chart.yLimits
         options.legend = chart.legend
         options.pixelsPerPoint = request.dpi / 72
+        options.xTickStyle = request.selection.xKind == .wall ? .clockTime : .number
         let (axes, notes) = LossCurveChart.axes(curves, options: options, theme: theme)
         let points = Size(Double(request.pixelSize.width) * 72 / request.dpi, Double(request.pixelSize.height) * 72 / request.dpi)
         return (Figure(size: points, panels: [axes], theme: theme), notes)
     }
 }
 
-/// The terminal's size and colour support, for `--terminal`.
-enum TerminalSize {
-    static func current() -> (columns: Int, rows: Int) {
-        var w = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &w) == 0, w.ws_col > 0, w.ws_row > 0 {
-            return (Int(w.ws_col), Int(w.ws_row))
-        }
-        let env = { (name: String) -> Int? in getenv(name).flatMap { Int(String(cString: $0)) } }
-        return (env("COLUMNS") ?? 100, env("LINES") ?? 30)
-    }
+/// The unit a relative-time axis reads best in.
+struct RelativeTimeUnit {
+    var seconds: Double
+    var symbol: String
 
-    static func isColorTerminal() -> Bool {
-        if getenv("NO_COLOR") != nil { return false }
-        guard isatty(STDOUT_FILENO) != 0 else { return false }
-        if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
-        return true
+    static func fitting(_ span: Double) -> RelativeTimeUnit {
+        if span > 2 * 3600 { return RelativeTimeUnit(seconds: 3600, symbol: "h") }
+        if span > 2 * 60 { return RelativeTimeUnit(seconds: 60, symbol: "min") }
+        return RelativeTimeUnit(seconds: 1, symbol: "s")
     }
 }

@@ -1,10 +1,13 @@
 import CairoCanvas
 import Plot
+import RunLogs
 
 /// A validated `descent plot` invocation.
 struct LossPlotRequest {
     var inputs: [String]
     var runLabels: [String]
+    /// Whether the run labels came from `--label`.
+    var hasExplicitLabels: Bool
     var selection: CurveSelection
     var smoothing: Double?
     var chart: LossChartOptions.Partial
@@ -14,10 +17,22 @@ struct LossPlotRequest {
     var format: OutputFormat
     var pixelSize: (width: Int, height: Int)
     var dpi: Double
+    var inputFormat: InputFormat?
+    var follow: Bool
 
     init(inputs: [String], labels: [String], xColumn: String?, yColumns: [String]?, smoothing: Double?,
          logY: Bool, title: String?, xLabel: String?, yLabel: String?, yLimits: String?, legend: String,
-         exportPath: String?, terminal: Bool, output: OutputOptions) throws {
+         exportPath: String?, terminal: Bool, output: OutputOptions, inputFormat: String? = nil, follow: Bool = false) throws {
+        if let inputFormat {
+            guard let f = InputFormat(rawValue: inputFormat.lowercased()) else {
+                throw UserError("--input-format '\(inputFormat)': expected one of \(InputFormat.names)")
+            }
+            self.inputFormat = f
+        } else {
+            self.inputFormat = nil
+        }
+        if follow && inputs.contains("-") { throw UserError("--follow watches files; it cannot follow standard input ('-')") }
+        self.follow = follow
         guard !inputs.isEmpty else { throw UserError("no log given: pass a file, or '-' for standard input") }
         if inputs.filter({ $0 == "-" }).count > 1 { throw UserError("standard input ('-') can be read only once") }
         if !labels.isEmpty && labels.count != inputs.count {
@@ -31,6 +46,7 @@ struct LossPlotRequest {
         }
         self.inputs = inputs
         self.runLabels = labels.isEmpty ? Self.defaultLabels(inputs) : labels
+        self.hasExplicitLabels = !labels.isEmpty
         self.selection = CurveSelection(xName: xColumn, yNames: yColumns)
         self.smoothing = smoothing
         self.chart = LossChartOptions.Partial(title: title, xLabel: xLabel, yLabel: yLabel, logY: logY,

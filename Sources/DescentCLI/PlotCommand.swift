@@ -1,4 +1,5 @@
 import ArgumentParser
+import RunLogs
 
 /// `descent plot LOG...`: loss curves from training logs.
 struct PlotCommand: ParsableCommand {
@@ -19,7 +20,10 @@ struct PlotCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Option(name: .customLong("x"), help: "Column for the x axis (default: step, else epoch, else the row number).")
+    @Option(name: .customLong("input-format"), help: "Force the log format: \(InputFormat.names).")
+    var inputFormat: String?
+
+    @Option(name: .customLong("x"), help: "Column for the x axis (default: step, else epoch, else the row number); 'wall' or 'relative' for wall-clock time.")
     var xColumn: String?
 
     @Option(name: .customLong("y"), help: "Comma-separated series to plot (default: every numeric column whose name contains 'loss').")
@@ -55,14 +59,19 @@ struct PlotCommand: ParsableCommand {
     @Flag(help: "Draw the plot in the terminal with braille characters instead of writing a file.")
     var terminal = false
 
+    @Flag(help: "Keep watching the logs and redraw the output as they grow (Ctrl-C stops).")
+    var follow = false
+
     func run() throws {
         do {
             let request = try LossPlotRequest(
                 inputs: logs, labels: labels, xColumn: xColumn,
                 yColumns: yColumns.map { $0.split(separator: ",").map { String($0).trimmingSpaces } },
                 smoothing: smooth, logY: logY, title: title, xLabel: xlabel, yLabel: ylabel,
-                yLimits: ylim, legend: legend, exportPath: exportData, terminal: terminal, output: output)
-            try LossPlotJob(request: request).run()
+                yLimits: ylim, legend: legend, exportPath: exportData, terminal: terminal, output: output,
+                inputFormat: inputFormat, follow: follow)
+            let job = LossPlotJob(request: request)
+            if request.follow { try job.follow() } else { try job.run() }
         } catch let error as UserError {
             throw reportFailure(error)
         }

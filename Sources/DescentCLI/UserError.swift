@@ -23,6 +23,7 @@ func reportFailure(_ error: Error) -> ExitCode {
 enum Diagnostics {
     static func error(_ message: String) { write("descent: error: \(message)\n") }
     static func note(_ message: String) { write("descent: note: \(message)\n") }
+    static func warning(_ message: String) { write("descent: warning: \(message)\n") }
 
     static func write(_ s: String) {
         let bytes = Array(s.utf8)

@@ -7,6 +7,14 @@ public struct AxisLimits: Sendable, Equatable {
     public init(lower: Double? = nil, upper: Double? = nil) { self.lower = lower; self.upper = upper }
 }
 
+/// How an axis' tick values read.
+public enum TickStyle: Sendable, Equatable {
+    /// Plain numbers (1, 2, 2.5, 5 × 10^k steps).
+    case number
+    /// Seconds since the Unix epoch shown as UTC clock time, at nice time steps.
+    case clockTime
+}
+
 /// Where the legend goes.
 public enum LegendPlacement: Sendable, Equatable {
     /// No legend.
@@ -35,6 +43,8 @@ public struct Axes: Sendable {
     public var yScale: AxisScale = .linear
     /// Only whole numbers as x tick values (epochs, steps).
     public var xIntegerTicks = false
+    /// How x tick labels read.
+    public var xTickStyle: TickStyle = .number
     public var xLimits = AxisLimits()
     public var yLimits = AxisLimits()
     /// Fraction of the data span added on each side when limits come from the data.

@@ -48,7 +48,7 @@ public struct AxesLayout {
         let tickSpace = theme.majorTickLength + gap
         for _ in 0..<3 {
             xTicks = chooser.ticks(scale: axes.xScale, lower: limits.x.0, upper: limits.x.1, length: plot.width, horizontal: true,
-                                         integer: axes.xIntegerTicks)
+                                         integer: axes.xIntegerTicks, style: axes.xTickStyle)
             yTicks = chooser.ticks(scale: axes.yScale, lower: limits.y.0, upper: limits.y.1, length: plot.height, horizontal: false)
             xl = xTicks.map { $0.label.isEmpty ? nil : RichTextLayout($0.label, font: tickFont, canvas: canvas) }
             yl = yTicks.map { $0.label.isEmpty ? nil : RichTextLayout($0.label, font: tickFont, canvas: canvas) }

@@ -7,12 +7,15 @@ struct AxisTickChooser {
     let font: Font
 
     /// Labelled and minor ticks within [lower, upper] for an axis `length` points long.
-    func ticks(scale: AxisScale, lower: Double, upper: Double, length: Double, horizontal: Bool, integer: Bool = false) -> [Tick] {
+    func ticks(scale: AxisScale, lower: Double, upper: Double, length: Double, horizontal: Bool, integer: Bool = false,
+               style: TickStyle = .number) -> [Tick] {
         let spacing = horizontal ? 3.6 * font.size : 2.6 * font.size
         var budget = max(2, min(10, Int(length / spacing)))
         let mapping = AxisMapping(scale: scale, lower: lower, upper: upper, start: 0, end: length)
         while true {
-            let candidate = locate(scale: scale, lower: lower, upper: upper, budget: budget, integer: integer)
+            let candidate = (style == .clockTime && scale == .linear
+                ? ClockTimeTickLocator.ticks(lower: lower, upper: upper, maxTicks: budget)
+                : locate(scale: scale, lower: lower, upper: upper, budget: budget, integer: integer))
                 .filter { mapping.contains($0.value) }
             if budget <= 2 || !overlaps(candidate, mapping: mapping, horizontal: horizontal) {
                 return candidate

@@ -8,9 +8,12 @@ public struct LossCurve: Sendable {
     public var xs: [Double]
     public var ys: [Double]
     public var smoothed: [Double]?
+    /// A band around the curve (e.g. Weights & Biases `__MIN`/`__MAX`), aligned with `xs`.
+    public var band: (lower: [Double], upper: [Double])?
 
-    public init(run: String, series: String, xs: [Double], ys: [Double], smoothed: [Double]? = nil) {
-        self.run = run; self.series = series; self.xs = xs; self.ys = ys; self.smoothed = smoothed
+    public init(run: String, series: String, xs: [Double], ys: [Double], smoothed: [Double]? = nil,
+                band: (lower: [Double], upper: [Double])? = nil) {
+        self.run = run; self.series = series; self.xs = xs; self.ys = ys; self.smoothed = smoothed; self.band = band
     }
 
     /// Where the curve first stops being finite: the index, x, and the value found.
@@ -29,6 +32,8 @@ public struct LossChartOptions: Sendable {
     public var yLimits = AxisLimits()
     public var legend: LegendPlacement = .best
     public var pixelsPerPoint = 2.0
+    /// How x tick labels read: numbers, or clock time for wall-time axes.
+    public var xTickStyle: TickStyle = .number
 
     public init(title: String? = nil, xLabel: String, yLabel: String) {
         self.title = title; self.xLabel = xLabel; self.yLabel = yLabel
@@ -45,13 +50,14 @@ public enum LossCurveChart {
         axes.yScale = options.logY ? .log : .linear
         axes.yLimits = options.yLimits
         axes.legend = options.legend
+        axes.xTickStyle = options.xTickStyle
         let runs = orderedUnique(curves.map(\.run))
         let seriesNames = orderedUnique(curves.map(\.series))
         let colourByRun = runs.count > 1 && seriesNames.count > 1
         let dashes: [[Double]] = [[], [5, 3], [1.5, 2.5], [6, 2, 1.5, 2]]
         var notes: [String] = []
         var divergenceRow = 0
-        axes.xIntegerTicks = curves.allSatisfy { $0.xs.allSatisfy { $0 == $0.rounded() } }
+        axes.xIntegerTicks = options.xTickStyle == .number && curves.allSatisfy { $0.xs.allSatisfy { $0 == $0.rounded() } }
         // One curve needs no legend: the y label names it.
         if curves.count == 1 && options.legend == .best { axes.legend = .none }
         // Few points show their points; the choice is the same for every curve.
@@ -67,6 +73,9 @@ public enum LossCurveChart {
             }
             let label = legendLabel(curve, runs: runs.count, series: seriesNames.count)
             let style = StrokeStyle(color: colour, width: theme.lineWidth, dash: dash)
+            if let band = curve.band {
+                axes.add(BandSeries(xs: curve.xs, lower: band.lower, upper: band.upper, color: colour.withAlpha(0.18)))
+            }
             if let smoothed = curve.smoothed {
                 axes.add(LineSeries(xs: curve.xs, ys: curve.ys, style: StrokeStyle(color: colour.withAlpha(0.28), width: 1.0, dash: dash),
                                     inLegend: false, pixelsPerPoint: options.pixelsPerPoint))
@@ -114,6 +123,7 @@ public enum LossCurveChart {
 
     static func formatX(_ x: Double) -> String {
         if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        if abs(x) >= 1e-3 && abs(x) < 1e15 { return TickLabelFormatter.plainLabels(for: [x])[0].replacingOccurrences(of: "\u{2212}", with: "-") }
         return String(x)
     }
 

@@ -69,6 +69,8 @@ struct DelimitedParser {
                 builders[column].appendMissing()
             } else if let value = cell.number(in: buf) {
                 builders[column].append(value)
+            } else if MissingMarker.matches(cell.text(in: buf)) {
+                builders[column].appendMissing()
             } else {
                 if builders[column].firstBadCell == nil {
                     builders[column].firstBadCell = cell.location(in: buf)

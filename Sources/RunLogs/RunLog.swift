@@ -11,12 +11,23 @@ public struct RunLog: Sendable {
     public var rowCount: Int
     /// Columns in order of first appearance.
     public var columns: [LogColumn]
+    /// The run's name inside its input when one input holds several runs (a TensorBoard log
+    /// directory, a Weights & Biases export); nil when the input is the run.
+    public var runName: String?
+    /// The column holding wall-clock time in seconds since the epoch, when the log has one.
+    public var wallTimeColumn: String?
+    /// Problems that did not stop reading (a corrupted record was skipped, …).
+    public var warnings: [String]
 
-    public init(source: String, format: LogFormat, rowCount: Int, columns: [LogColumn]) {
+    public init(source: String, format: LogFormat, rowCount: Int, columns: [LogColumn],
+                runName: String? = nil, wallTimeColumn: String? = nil, warnings: [String] = []) {
         self.source = source
         self.format = format
         self.rowCount = rowCount
         self.columns = columns
+        self.runName = runName
+        self.wallTimeColumn = wallTimeColumn
+        self.warnings = warnings
     }
 
     /// The column with exactly this name, if any.
@@ -89,6 +100,10 @@ public enum LogFormat: Sendable, Equatable {
     case jsonLines
     /// Free-form training output such as `Epoch 01 | Loss: 32.5000`.
     case text
+    /// TensorBoard event files (TFRecord of `Event` protos).
+    case tensorBoardEvents
+    /// Hugging Face `trainer_state.json` (`log_history`).
+    case trainerState
 
     /// A short human name: "CSV", "TSV", "JSON Lines", "text".
     public var name: String {
@@ -96,6 +111,8 @@ public enum LogFormat: Sendable, Equatable {
         case .delimited(let s): return s == UInt8(ascii: "\t") ? "TSV" : "CSV"
         case .jsonLines: return "JSON Lines"
         case .text: return "text"
+        case .tensorBoardEvents: return "TensorBoard event"
+        case .trainerState: return "trainer_state.json"
         }
     }
 }

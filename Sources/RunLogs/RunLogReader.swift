@@ -16,7 +16,10 @@ public enum RunLogReader {
             if ByteText.isAllBlank(buf, from: start) {
                 throw RunLogError(file: source, message: "the file is empty")
             }
-            switch format ?? FormatSniffer.format(source: source, buf: buf, start: start) {
+            let chosen = format ?? (TensorBoardEventParser.looksLikeEvents(buf) ? .tensorBoardEvents
+                : TrainerStateParser.looksLike(buf) ? .trainerState
+                : FormatSniffer.format(source: source, buf: buf, start: start))
+            switch chosen {
             case .delimited(let separator):
                 var parser = DelimitedParser(buf: buf, start: start, source: source, separator: separator)
                 return try parser.parse()
@@ -26,7 +29,36 @@ public enum RunLogReader {
             case .text:
                 var parser = TextLogParser(buf: buf, start: start, source: source)
                 return parser.parse()
+            case .tensorBoardEvents:
+                var parser = TensorBoardEventParser(buf: buf, source: source)
+                return parser.parse()
+            case .trainerState:
+                return try TrainerStateParser.parse(buf, source: source)
             }
         }
+    }
+
+    /// Every run in `path`: one for a log file (reshaped into several for a Weights & Biases
+    /// export), one per run folder of a TensorBoard log directory. `format` forces the format.
+    public static func readRuns(path: String, format: InputFormat? = nil) throws -> [RunLog] {
+        if path != "-" && RunDiscovery.isDirectory(path) {
+            if let format, format != .tensorboard {
+                throw RunLogError(file: path, message: "is a directory; --input-format \(format.rawValue) reads files")
+            }
+            return try RunDiscovery.eventFiles(under: path).map { run, files in
+                var logs = try files.map { file -> RunLog in
+                    try parse(bytes: FileInput.contents(ofFile: file), source: file, format: .tensorBoardEvents)
+                }
+                var merged = logs.removeFirst()
+                for more in logs { merged = merged.appendingRows(of: more) }
+                merged.source = path
+                merged.runName = run
+                return merged
+            }
+        }
+        let bytes = path == "-" ? try FileInput.standardInput() : try FileInput.contents(ofFile: path)
+        let log = try parse(bytes: bytes, source: path == "-" ? "stdin" : path, format: format?.logFormat)
+        if case .delimited = log.format { return FrameworkCSV.runs(of: log, forced: format) }
+        return [log]
     }
 }
