@@ -28,16 +28,21 @@ let package = Package(
 
         // Data producers.
         .target(name: "RunLogs"),
+        // Training: test functions, models, data, optimizers (plain data, no drawing).
+        .target(name: "Training", dependencies: ["CTrainingKernels"]),
+        // The thin-MLP kernels in C: built for AVX2 and baseline x86-64, chosen at load time.
+        .target(name: "CTrainingKernels"),
 
         // Command line.
         .target(name: "DescentCLI", dependencies: [
-            "Plot", "Canvas", "CairoCanvas", "RunLogs",
+            "Plot", "Canvas", "CairoCanvas", "RunLogs", "Training",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "descent", dependencies: ["DescentCLI"]),
 
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Canvas"]),
         .testTarget(name: "RunLogsTests", dependencies: ["RunLogs"], exclude: ["Fixtures"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["DescentCLI", "Plot", "Canvas", "CairoCanvas", "RunLogs"],
                     resources: [.copy("Golden")]),
     ]

@@ -1,0 +1,182 @@
+import CairoCanvas
+import Foundation
+import Plot
+import Training
+
+/// Runs a `descent train` request: the optional gradient check, the training loop with its
+/// run log and progress line, the loss plot, and the summary.
+struct TrainJob {
+    var request: TrainRequest
+
+    func run() throws {
+        if request.checkGradients {
+            try checkGradients()
+            if request.checkOnly { return }
+        }
+        let trainer = makeTrainer()
+        var log = RunLogText(header: request.header)
+        let parameterCount = trainer.parameters.count
+        let logParams = request.logParams || parameterCount <= 64
+        var steps: [(Double, Double)] = []
+        var validation: [(Double, Double)] = []
+        var progress = TrainingProgress(enabled: !request.quiet, total: request.stop, batchesPerEpoch: batchesPerEpoch)
+        var lastLoss = Double.nan
+        trainer.onStep = { record in
+            log.step(record, params: logParams)
+            steps.append((Double(record.step), record.loss))
+            lastLoss = record.loss
+            progress.update(step: record.step, epoch: record.epoch, loss: record.loss)
+        }
+        trainer.onEpoch = { record in
+            log.epoch(record)
+            if let v = record.validationLoss { validation.append((Double(record.step), v)) }
+        }
+        let outcome = trainer.run()
+        progress.finish()
+        log.end(outcome)
+        if let path = request.logPath {
+            do {
+                try AtomicFile.write(text: log.text, to: path)
+            } catch {
+                throw UserError("\(path): cannot write the run log (\(error))")
+            }
+        }
+        if let path = request.plotPath, let format = request.plotFormat {
+            try TrainLossFigure.write(steps: steps, validation: validation, lossName: batchesPerEpoch > 1 ? "batch loss" : "loss", title: request.plotTitle ?? title, to: path, format: format)
+        }
+        switch outcome {
+        case let .diverged(step):
+            Diagnostics.note("diverged: the loss or a parameter became NaN or infinite at step \(step); the run stopped there"
+                + (request.logPath.map { " (logged in \($0))" } ?? ""))
+        case let .completed(n):
+            if !request.quiet {
+                var line = "final loss \(Self.format(lastLoss)) after \(n) step\(n == 1 ? "" : "s")"
+                if parameterCount <= 4 {
+                    line += " at (" + trainer.parameters.map(Self.format).joined(separator: ", ") + ")"
+                }
+                print(line)
+            }
+        }
+    }
+
+    static func format(_ v: Double) -> String {
+        if v == 0 { return "0" }
+        if !v.isFinite { return "\(v)" }
+        let a = abs(v)
+        if a >= 1e-4 && a < 1e6 {
+            var s = String(format: "%.6f", v)
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+            return s
+        }
+        return String(format: "%.4e", v)
+    }
+
+    var batchesPerEpoch: Int {
+        guard case let .model(m) = request.target else { return 1 }
+        let b = request.batchSize ?? m.train.count
+        return (m.train.count + b - 1) / b
+    }
+
+    var title: String {
+        let opt = request.optimizer
+        switch request.target {
+        case let .function(f, start):
+            return "\(opt.name) on \(f.name) from (\(Self.format(start.x)), \(Self.format(start.y))), lr \(Self.format(opt.learningRate))"
+        case let .model(m):
+            let shape = m.spec.map { $0.layers.map(String.init).joined(separator: "-") }.map { " \($0)" } ?? ""
+            return "\(m.kind)\(shape) on \(m.train.name), \(opt.name) lr \(Self.format(opt.learningRate))"
+        }
+    }
+
+    func makeTrainer() -> Trainer {
+        let problem: TrainingProblem
+        switch request.target {
+        case let .function(f, start):
+            problem = .function(f, start: start)
+        case let .model(m):
+            problem = .model(m.model, initial: m.initial, train: m.train, trainTargets: m.trainTargets, validation: m.validation,
+                             validationTargets: m.validationTargets, classification: m.classification)
+        }
+        return Trainer(problem: problem, optimizer: request.optimizer, batchSize: request.batchSize, stop: request.stop,
+                       seed: request.seed)
+    }
+
+    /// Analytic against centred differences on the first batch the run would use (at the start
+    /// point for a test function).
+    func checkGradients() throws {
+        let errors: [GradientCheck.GroupError]
+        switch request.target {
+        case let .function(f, start):
+            let g = f.gradient(start)
+            errors = GradientCheck.check(groups: [("x", 0..<1), ("y", 1..<2)], parameters: [start.x, start.y],
+                                         loss: { f.value($0[0], $0[1]) }, gradient: [g.x, g.y])
+        case let .model(m):
+            errors = modelGradientErrors(m)
+        }
+        let tolerance = 1e-4
+        for e in errors {
+            print("\(e.name): largest relative error \(String(format: "%.3e", e.maxRelativeError)) (parameter \(e.worstIndex))")
+        }
+        if let worst = errors.max(by: { !($0.maxRelativeError >= $1.maxRelativeError) }), !(worst.maxRelativeError <= tolerance) {
+            throw UserError("gradient check failed: \(worst.name) differs from centred differences by \(String(format: "%.3e", worst.maxRelativeError)) (tolerance \(tolerance))")
+        }
+    }
+
+    func modelGradientErrors(_ m: TrainRequest.ModelSetup) -> [GradientCheck.GroupError] {
+        let n = m.train.count
+        let b = min(request.batchSize ?? n, n)
+        var order = Array(0..<n)
+        if b < n {
+            var shuffler = SplitMix64.stream(seed: request.seed, purpose: RandomPurpose.shuffle)
+            shuffler.shuffle(&order)
+        }
+        let rows = Array(order[0..<b])
+        let d = m.model.inputCount, k = m.model.outputCount
+        let x = rows.flatMap { m.train.inputs[($0 * d)..<(($0 + 1) * d)] }
+        let t = rows.flatMap { m.trainTargets[($0 * k)..<(($0 + 1) * k)] }
+        return GradientCheck.check(m.model, parameters: m.initial, inputs: x, targets: t, count: b)
+    }
+}
+
+/// The JSON Lines run log, built in memory and written atomically at the end.
+struct RunLogText {
+    private(set) var text = ""
+
+    init(header: [(String, JSONValue)]) {
+        text = JSONText.object(header) + "\n"
+    }
+
+    mutating func step(_ r: StepRecord, params: Bool) {
+        text += "{\"type\":\"step\",\"step\":\(r.step)"
+        if let e = r.epoch { text += ",\"epoch\":\(e)" }
+        text += ",\"loss\":"
+        JSONText.number(r.loss, to: &text)
+        text += ",\"grad_norm\":"
+        JSONText.number(r.gradientNorm, to: &text)
+        if params {
+            text += ",\"params\":["
+            for (i, p) in r.parameters.enumerated() {
+                if i > 0 { text += "," }
+                JSONText.number(p, to: &text)
+            }
+            text += "]"
+        }
+        text += "}\n"
+    }
+
+    mutating func epoch(_ r: EpochRecord) {
+        var members: [(String, JSONValue)] = [("type", .string("epoch")), ("epoch", .integer(r.epoch)), ("loss", .number(r.loss))]
+        if let v = r.validationLoss { members.append(("val_loss", .number(v))) }
+        if let a = r.validationAccuracy { members.append(("val_accuracy", .number(a))) }
+        members.append(("steps", .integer(r.step)))
+        text += JSONText.object(members) + "\n"
+    }
+
+    mutating func end(_ outcome: TrainingOutcome) {
+        switch outcome {
+        case let .completed(n): text += "{\"type\":\"end\",\"status\":\"completed\",\"steps\":\(n)}\n"
+        case let .diverged(k): text += "{\"type\":\"end\",\"status\":\"diverged\",\"diverged_at_step\":\(k)}\n"
+        }
+    }
+}

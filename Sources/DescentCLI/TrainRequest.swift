@@ -1,0 +1,302 @@
+import CairoCanvas
+import Foundation
+import Training
+
+/// A validated `descent train` invocation: the problem, the optimizer, the schedule and the
+/// outputs, plus the header that reproduces the run.
+struct TrainRequest {
+    /// A model on data, resolved.
+    struct ModelSetup {
+        var kind: String
+        var model: DataModel
+        var spec: MLPSpec?
+        var initial: [Double]
+        var train: Dataset
+        var trainTargets: [Double]
+        var validation: Dataset?
+        var validationTargets: [Double]?
+        var classification: Bool
+    }
+
+    enum Target {
+        case function(TestFunction, start: Point2)
+        case model(ModelSetup)
+    }
+
+    var target: Target
+    var optimizer: OptimizerConfig
+    var batchSize: Int?
+    var stop: StopRule
+    var seed: UInt64
+    var logPath: String?
+    var logParams: Bool
+    var plotPath: String?
+    var plotFormat: OutputFormat?
+    var plotTitle: String?
+    var checkGradients: Bool
+    var quiet: Bool
+    /// --check-gradients without --steps or --epochs: check, then stop.
+    var checkOnly: Bool
+    var header: [(String, JSONValue)] = []
+
+    init(_ c: TrainCommand) throws {
+        seed = c.seed
+        logParams = c.logParams
+        checkGradients = c.checkGradients
+        quiet = c.quiet
+        checkOnly = c.checkGradients && c.steps == nil && c.epochs == nil
+        optimizer = try Self.optimizer(c)
+
+        // The schedule.
+        switch (c.steps, c.epochs) {
+        case let (s?, nil):
+            guard s >= 0 else { throw UserError("--steps \(s): expected a number of updates >= 0") }
+            stop = .steps(s)
+        case let (nil, e?):
+            guard e >= 0 else { throw UserError("--epochs \(e): expected a number of passes >= 0") }
+            stop = .epochs(e)
+        case (nil, nil):
+            guard c.checkGradients else { throw UserError("give --steps N or --epochs N") }
+            stop = .steps(0)
+        case (_?, _?): throw UserError("give either --steps or --epochs, not both")
+        }
+
+        // What to minimise.
+        switch (c.function, c.model) {
+        case (_?, _?): throw UserError("give either --function or --model, not both")
+        case (nil, nil): throw UserError("give --function NAME --start X,Y or --model NAME --data NAME (functions: \(TestFunctionNames.list))")
+        case let (name?, nil):
+            guard let f = TestFunction.named(name, condition: c.condition, rotation: c.rotation) else {
+                throw UserError("unknown function '\(name)': expected one of \(TestFunctionNames.list)")
+            }
+            if case .quadratic = f, !(c.condition >= 1 && c.condition.isFinite) {
+                throw UserError("--condition \(c.condition): expected a condition number >= 1")
+            }
+            guard let startText = c.start else { throw UserError("--function needs --start X,Y (e.g. --start -1.5,2)") }
+            let xy = try Self.numbers(startText, option: "--start", count: 2)
+            for (flag, given) in [("--model", c.model != nil), ("--data", c.data != nil), ("--batch-size", c.batchSize != nil),
+                                  ("--validation", c.validation != nil), ("--layers", c.layers != nil)] where given {
+                throw UserError("\(flag) applies to --model runs, not to --function")
+            }
+            if case .epochs = stop { throw UserError("--function runs count --steps, not --epochs") }
+            target = .function(f, start: Point2(xy[0], xy[1]))
+            batchSize = nil
+        case let (nil, kind?):
+            let setup = try Self.modelSetup(kind: kind, c)
+            if let b = c.batchSize {
+                guard b >= 1, b <= setup.train.count else {
+                    throw UserError("--batch-size \(b): expected 1 to \(setup.train.count) (the training set's size)")
+                }
+            }
+            if c.start != nil { throw UserError("--start applies to --function runs") }
+            if c.checkGradients && !setup.model.hasTrueGradient {
+                throw UserError("--check-gradients: the perceptron rule is not the gradient of a loss")
+            }
+            batchSize = c.batchSize
+            target = .model(setup)
+        }
+
+        // Outputs.
+        logPath = c.log
+        plotPath = c.plot
+        plotTitle = c.title
+        if let plot = c.plot {
+            guard let f = OutputFormat(pathExtensionOf: plot) else {
+                throw UserError("--plot \(plot): cannot tell the format from the extension: expected .png, .svg or .pdf")
+            }
+            plotFormat = f
+        }
+        if let log = c.log, let plot = c.plot, log == plot || SamePath.check(log, plot) {
+            throw UserError("--log and --plot name the same file '\(log)'")
+        }
+        if let data = c.data {
+            for (flag, path) in [("--log", c.log), ("--plot", c.plot)] {
+                if let path, path == data || SamePath.check(path, data) {
+                    throw UserError("\(flag) \(path) would overwrite the input data")
+                }
+            }
+        }
+        header = makeHeader(c)
+    }
+
+    // MARK: Optimizer
+
+    static func optimizer(_ c: TrainCommand) throws -> OptimizerConfig {
+        guard OptimizerConfig.names.contains(c.optimizer) else {
+            throw UserError("unknown optimizer '\(c.optimizer)': expected one of \(OptimizerConfig.names.joined(separator: ", "))")
+        }
+        let defaults: [String: Double] = ["sgd": 1e-3, "adam": 1e-3, "rmsprop": 1e-2, "adagrad": 1e-2]
+        let lr = c.lr ?? defaults[c.optimizer]!
+        guard lr > 0, lr.isFinite else { throw UserError("--lr \(c.lr.map { "\($0)" } ?? ""): expected a positive learning rate") }
+        // Options that belong to other optimizers.
+        let owners: [(String, Bool, Set<String>)] = [
+            ("--momentum", c.momentum != nil, ["sgd", "rmsprop"]), ("--dampening", c.dampening != nil, ["sgd"]),
+            ("--nesterov", c.nesterov, ["sgd"]), ("--alpha", c.alpha != nil, ["rmsprop"]),
+            ("--eps", c.eps != nil, ["rmsprop", "adagrad", "adam"]), ("--centered", c.centered, ["rmsprop"]),
+            ("--lr-decay", c.lrDecay != nil, ["adagrad"]),
+            ("--initial-accumulator-value", c.initialAccumulatorValue != nil, ["adagrad"]),
+            ("--betas", c.betas != nil, ["adam"]), ("--amsgrad", c.amsgrad, ["adam"]),
+        ]
+        for (flag, given, allowed) in owners where given && !allowed.contains(c.optimizer) {
+            throw UserError("\(flag) does not apply to --optimizer \(c.optimizer) (it is an option of \(allowed.sorted().joined(separator: ", ")))")
+        }
+        func nonNegative(_ v: Double?, _ name: String, _ d: Double) throws -> Double {
+            let x = v ?? d
+            guard x >= 0, x.isFinite else { throw UserError("\(name) \(x): expected a number >= 0") }
+            return x
+        }
+        let wd = try nonNegative(c.weightDecay, "--weight-decay", 0)
+        switch c.optimizer {
+        case "sgd":
+            let momentum = try nonNegative(c.momentum, "--momentum", 0), dampening = try nonNegative(c.dampening, "--dampening", 0)
+            if c.nesterov && (momentum <= 0 || dampening != 0) {
+                throw UserError("--nesterov needs --momentum > 0 and zero --dampening (as torch.optim.SGD)")
+            }
+            return .sgd(lr: lr, momentum: momentum, dampening: dampening, nesterov: c.nesterov, weightDecay: wd)
+        case "rmsprop":
+            let alpha = try nonNegative(c.alpha, "--alpha", 0.99)
+            guard alpha < 1 || c.alpha == nil else { throw UserError("--alpha \(alpha): expected 0 <= alpha < 1") }
+            return .rmsprop(lr: lr, alpha: alpha, eps: try nonNegative(c.eps, "--eps", 1e-8), weightDecay: wd,
+                            momentum: try nonNegative(c.momentum, "--momentum", 0), centered: c.centered)
+        case "adagrad":
+            return .adagrad(lr: lr, lrDecay: try nonNegative(c.lrDecay, "--lr-decay", 0), weightDecay: wd,
+                            initialAccumulatorValue: try nonNegative(c.initialAccumulatorValue, "--initial-accumulator-value", 0),
+                            eps: try nonNegative(c.eps, "--eps", 1e-10))
+        default:
+            var b = [0.9, 0.999]
+            if let text = c.betas {
+                b = try numbers(text, option: "--betas", count: 2)
+                guard b.allSatisfy({ $0 >= 0 && $0 < 1 }) else { throw UserError("--betas \(text): expected B1,B2 with 0 <= B < 1") }
+            }
+            return .adam(lr: lr, beta1: b[0], beta2: b[1], eps: try nonNegative(c.eps, "--eps", 1e-8), weightDecay: wd,
+                         amsgrad: c.amsgrad)
+        }
+    }
+
+    static func numbers(_ text: String, option: String, count: Int) throws -> [Double] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+        let values = parts.compactMap(Double.init)
+        guard parts.count == count, values.count == count, values.allSatisfy(\.isFinite) else {
+            throw UserError("\(option) '\(text)': expected \(count) comma-separated numbers")
+        }
+        return values
+    }
+
+    // MARK: Model and data
+
+    static let modelNames = ["linear", "logistic", "mlp", "perceptron"]
+
+    static func modelSetup(kind: String, _ c: TrainCommand) throws -> ModelSetup {
+        guard modelNames.contains(kind) else {
+            throw UserError("unknown model '\(kind)': expected one of \(modelNames.joined(separator: ", "))")
+        }
+        guard let dataName = c.data else { throw UserError("--model needs --data (\(BuiltinData.names.joined(separator: ", ")), or a CSV file)") }
+        var data = try loadData(dataName, c)
+        var validation: Dataset?
+        if let f = c.validation {
+            guard f > 0, f < 1 else { throw UserError("--validation \(f): expected a fraction between 0 and 1, e.g. 0.2") }
+            guard data.count >= 2 else { throw UserError("--validation: \(data.name) has \(data.count) sample(s), too few to split") }
+            (data, validation) = data.split(validation: f, seed: c.seed)
+        }
+        if c.layers != nil && kind != "mlp" { throw UserError("--layers applies to --model mlp") }
+        guard let initialization = WeightInit(rawValue: c.initialization) else {
+            throw UserError("unknown --initialization '\(c.initialization)': expected one of \(WeightInit.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let d = data.featureCount
+        let model: DataModel
+        var spec: MLPSpec?
+        let initial: [Double]
+        let outputs: Int
+        if kind == "perceptron" {
+            guard data.targetCount == 1, data.targets.allSatisfy({ $0 == 0 || $0 == 1 }) else {
+                throw UserError("--model perceptron needs one target column of 0/1 labels; \(data.name) has \(data.targetCount) target(s) \(data.targetNames.joined(separator: ", "))")
+            }
+            let p = Perceptron(inputs: d)
+            model = p
+            var rng = SplitMix64.stream(seed: c.seed, purpose: RandomPurpose.weights)
+            initial = (0..<d).map { _ in rng.normal() } + [0]
+            outputs = 1
+        } else {
+            let s = try mlpSpec(kind: kind, c, data: data)
+            spec = s
+            model = MLP(spec: s)
+            initial = initialization.parameters(for: s, seed: c.seed)
+            outputs = s.outputCount
+        }
+        guard let trainTargets = data.targets(forOutputs: outputs) else {
+            let classes = data.classCount.map { " or its \($0) classes" } ?? ""
+            throw UserError("the model has \(outputs) output(s) but \(data.name) has \(data.targetCount) target column(s)\(classes): the last layer size must match")
+        }
+        let classification = data.classCount != nil && (kind == "perceptron" || spec?.output != .linear)
+        return ModelSetup(kind: kind, model: model, spec: spec, initial: initial, train: data, trainTargets: trainTargets,
+                          validation: validation, validationTargets: validation?.targets(forOutputs: outputs),
+                          classification: classification)
+    }
+
+    static func mlpSpec(kind: String, _ c: TrainCommand, data: Dataset) throws -> MLPSpec {
+        let d = data.featureCount
+        func parse<T: RawRepresentable & CaseIterable>(_ text: String?, _ option: String, _ d: T) throws -> T where T.RawValue == String {
+            guard let text else { return d }
+            guard let v = T(rawValue: text) else {
+                throw UserError("unknown \(option) '\(text)': expected one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return v
+        }
+        let activation = try parse(c.activation, "--activation", Activation.relu)
+        switch kind {
+        case "linear":
+            let output = try parse(c.output, "--output", OutputActivation.linear)
+            let loss = try parse(c.loss, "--loss", LossKind.mse)
+            let spec = MLPSpec(layers: [d, data.targetCount], activation: activation, output: output, loss: loss)
+            if let p = spec.problem { throw UserError(p) }
+            return spec
+        case "logistic":
+            let spec = MLPSpec(layers: [d, 1], activation: activation, output: try parse(c.output, "--output", OutputActivation.sigmoid),
+                               loss: try parse(c.loss, "--loss", LossKind.bce))
+            if let p = spec.problem { throw UserError(p) }
+            return spec
+        default:
+            guard let text = c.layers else { throw UserError("--model mlp needs --layers, e.g. --layers \(d),16,\(data.classCount ?? data.targetCount)") }
+            let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int(String($0).trimmingSpaces) }
+            guard parts.count >= 2, parts.allSatisfy({ ($0 ?? 0) > 0 }) else {
+                throw UserError("--layers '\(text)': expected at least two positive sizes, input first, e.g. 2,3,3")
+            }
+            let layers = parts.map { $0! }
+            guard layers[0] == d else {
+                throw UserError("--layers \(text): the input size \(layers[0]) does not fit \(data.name), which has \(d) feature(s)")
+            }
+            let output = try parse(c.output, "--output", OutputActivation.linear)
+            let defaultLoss: LossKind = output == .softmax ? .ce : output == .sigmoid ? .bce : .mse
+            let spec = MLPSpec(layers: layers, activation: activation, output: output, loss: try parse(c.loss, "--loss", defaultLoss))
+            if let p = spec.problem { throw UserError(p) }
+            return spec
+        }
+    }
+
+    static func loadData(_ name: String, _ c: TrainCommand) throws -> Dataset {
+        if let s = c.samples, s < 1 { throw UserError("--samples \(s): expected a positive number of samples") }
+        if let d = BuiltinData.make(name, seed: c.seed, samples: c.samples) {
+            if c.features != nil || c.target != nil { throw UserError("--features and --target apply to CSV files, not to the built-in data '\(name)'") }
+            return d
+        }
+        guard name.lowercased().hasSuffix(".csv") || FileManager.default.fileExists(atPath: name) else {
+            throw UserError("unknown data '\(name)': expected one of \(BuiltinData.names.joined(separator: ", ")), or a CSV file")
+        }
+        guard let features = c.features, let target = c.target else {
+            throw UserError("\(name): a CSV file needs --features a,b and --target y")
+        }
+        let text: String
+        do {
+            text = try String(contentsOfFile: name, encoding: .utf8)
+        } catch {
+            throw UserError("\(name): cannot read the file (\(FileManager.default.fileExists(atPath: name) ? "not UTF-8 text?" : "no such file"))")
+        }
+        do {
+            return try CSVData.parse(text, path: name, features: split(features), targets: split(target))
+        } catch let e as CSVData.Failure {
+            throw UserError(e.description)
+        }
+    }
+
+    static func split(_ s: String) -> [String] { s.split(separator: ",").map { String($0).trimmingSpaces } }
+}

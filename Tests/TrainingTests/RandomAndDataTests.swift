@@ -1,0 +1,82 @@
+import Testing
+@testable import Training
+
+struct RandomAndDataTests {
+    /// SplitMix64's published first outputs for seed 0 (Vigna's reference splitmix64.c).
+    @Test func splitMixReferenceOutputs() {
+        var r = SplitMix64(seed: 0)
+        #expect(r.next() == 0xE220_A839_7B1D_CDAF)
+        #expect(r.next() == 0x6E78_9E6A_A1B9_65F4)
+        #expect(r.next() == 0x06C4_5D18_8009_454F)
+    }
+
+    @Test func normalsHaveUnitVariance() {
+        var r = SplitMix64(seed: 7)
+        let xs = (0..<200_000).map { _ in r.normal() }
+        let mean = xs.reduce(0, +) / Double(xs.count)
+        let variance = xs.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(xs.count)
+        #expect(abs(mean) < 0.01 && abs(variance - 1) < 0.01)
+    }
+
+    @Test func shuffleIsAPermutation() {
+        var r = SplitMix64(seed: 3)
+        var v = Array(0..<100)
+        r.shuffle(&v)
+        #expect(v.sorted() == Array(0..<100) && v != Array(0..<100))
+    }
+
+    @Test func labBatchFollowsTheCourseRecipe() throws {
+        let d = try #require(BuiltinData.make("lab-batch", seed: 0))
+        #expect(d.count == 1000 && d.featureCount == 2 && d.targetCount == 3)
+        for i in 0..<d.count {
+            let x1 = d.inputs[2 * i] * 20, x2 = d.inputs[2 * i + 1] * 20
+            #expect(abs(x1) <= 10 && abs(x2) <= 10)
+            #expect(abs(d.targets[3 * i] - x1 * x1) < 1e-9 && abs(d.targets[3 * i + 1] - x2 * x2) < 1e-9)
+            #expect(abs(d.targets[3 * i + 2] - 2 * x1 * x2) < 1e-9)
+        }
+    }
+
+    @Test(arguments: BuiltinData.names)
+    func builtinSetsAreWellFormed(_ name: String) throws {
+        let d = try #require(BuiltinData.make(name, seed: 5))
+        #expect(d.count > 0 && d.inputs.count == d.count * d.featureCount && d.targets.count == d.count * d.targetCount)
+        #expect(d.inputs.allSatisfy(\.isFinite) && d.targets.allSatisfy(\.isFinite))
+        if let classes = d.classCount {
+            #expect(Set(d.targets) == Set((0..<classes).map(Double.init)))
+        }
+        #expect(BuiltinData.make(name, seed: 5) == d)
+    }
+
+    @Test func oneHotTargets() throws {
+        let d = try #require(BuiltinData.make("blobs", seed: 1))
+        let hot = try #require(d.targets(forOutputs: 3))
+        #expect(hot.count == d.count * 3)
+        for i in 0..<d.count { #expect(hot[3 * i + Int(d.targets[i])] == 1 && hot[(3 * i)..<(3 * i + 3)].reduce(0, +) == 1) }
+        #expect(d.targets(forOutputs: 2) == nil)
+    }
+
+    @Test func validationSplitPartitionsTheRows() throws {
+        let d = try #require(BuiltinData.make("linear2d", seed: 2))
+        let (train, validation) = d.split(validation: 0.25, seed: 9)
+        #expect(train.count == 192 && validation.count == 64)
+        #expect(Set(train.inputs + validation.inputs) == Set(d.inputs))
+    }
+
+    @Test func csvWithPositions() throws {
+        let text = "a,b,y\n1,2,0\n3, 4 ,1\n"
+        let d = try CSVData.parse(text, path: "t.csv", features: ["a", "b"], targets: ["y"])
+        #expect(d.inputs == [1, 2, 3, 4] && d.targets == [0, 1] && d.classCount == 2)
+        do {
+            _ = try CSVData.parse("a,b,y\n1,x,0\n", path: "t.csv", features: ["a", "b"], targets: ["y"])
+            Issue.record("no error")
+        } catch let e as CSVData.Failure {
+            #expect(e.description == "t.csv:2:3: expected a number in column 'b', found 'x'")
+        }
+        do {
+            _ = try CSVData.parse("a,b,y\n1,2\n", path: "t.csv", features: ["a", "b"], targets: ["y"])
+            Issue.record("no error")
+        } catch let e as CSVData.Failure {
+            #expect(e.description.hasPrefix("t.csv:2:5: missing cell for column 'y'"))
+        }
+    }
+}
