@@ -29,6 +29,9 @@ let package = Package(
         // Data producers.
         .target(name: "RunLogs"),
 
+        // Expressions to computation graphs, forward values and reverse-mode gradients.
+        .target(name: "Autodiff"),
+
         // Command line.
         .target(name: "DescentCLI", dependencies: [
             "Plot", "Canvas", "CairoCanvas", "RunLogs",
@@ -38,6 +41,7 @@ let package = Package(
 
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Canvas"]),
         .testTarget(name: "RunLogsTests", dependencies: ["RunLogs"]),
+        .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
         .testTarget(name: "CLITests", dependencies: ["DescentCLI", "Plot", "Canvas", "CairoCanvas", "RunLogs"],
                     resources: [.copy("Golden")]),
     ]
