@@ -31,10 +31,12 @@ let package = Package(
 
         // Expressions to computation graphs, forward values and reverse-mode gradients.
         .target(name: "Autodiff"),
+        // Layered drawings of computation graphs.
+        .target(name: "Diagram", dependencies: ["Autodiff", "Canvas", "Plot"]),
 
         // Command line.
         .target(name: "DescentCLI", dependencies: [
-            "Plot", "Canvas", "CairoCanvas", "RunLogs",
+            "Plot", "Canvas", "CairoCanvas", "RunLogs", "Autodiff", "Diagram",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "descent", dependencies: ["DescentCLI"]),
@@ -42,6 +44,7 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Canvas"]),
         .testTarget(name: "RunLogsTests", dependencies: ["RunLogs"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
+        .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Autodiff", "Canvas"]),
         .testTarget(name: "CLITests", dependencies: ["DescentCLI", "Plot", "Canvas", "CairoCanvas", "RunLogs"],
                     resources: [.copy("Golden")]),
     ]

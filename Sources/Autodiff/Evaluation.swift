@@ -95,6 +95,7 @@ public struct DomainIssue: Sendable, Equatable, CustomStringConvertible {
 /// Variables that have no value.
 public struct MissingValues: Error, Sendable, Equatable, CustomStringConvertible {
     public var names: [String]
+    public init(names: [String]) { self.names = names }
     public var description: String {
         let list = names.map { "'\($0)'" }.joined(separator: ", ")
         let example = names.map { "\($0)=1" }.joined(separator: " ")
