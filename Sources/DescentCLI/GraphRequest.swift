@@ -104,21 +104,21 @@ struct GraphRequest {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw UserError("\(path): cannot read the values file (no such file or not readable)")
         }
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        } catch {
+        if (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) == nil {
             throw UserError("\(path): not valid JSON: expected an object of numbers, e.g. {\"x\": -2, \"y\": 5}")
         }
-        guard let dict = object as? [String: Any] else {
+        guard let dict = (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) as? [String: Any] else {
             throw UserError("\(path): expected a JSON object of numbers, e.g. {\"x\": -2, \"y\": 5}")
         }
         var out: [String: Double] = [:]
-        for (k, v) in dict {
-            guard !(v is Bool), let n = v as? NSNumber else {
+        for k in dict.keys.sorted() {
+            // Decoding one entry at a time names the first bad one; booleans are refused.
+            struct One: Decodable { var value: Double }
+            let entry = try? JSONSerialization.data(withJSONObject: ["value": dict[k]!])
+            guard let entry, let one = try? JSONDecoder().decode(One.self, from: entry) else {
                 throw UserError("\(path): value of '\(k)' is not a number")
             }
-            out[k] = n.doubleValue
+            out[k] = one.value
         }
         return out
     }
