@@ -8,15 +8,16 @@ enum GraphJSONExport {
         var out = "{\n  \"output\": \(e.graph.output),\n  \"nodes\": [\n"
         let nodes = e.graph.nodes
         for node in nodes {
-            let kind: String
+            // Plain switches (no optional map closures): Swift 6.3's optimiser crashes on those here.
+            var kind = "gate", op = "null", name = "null"
             switch node.kind {
-            case .variable: kind = "variable"
+            case .variable(let n): kind = "variable"; name = string(n)
             case .constant: kind = "constant"
-            case .gate: kind = "gate"
-            case .named: kind = "named"
+            case .gate(let o): op = string(o.rawValue)
+            case .named(let n): kind = "named"; name = string(n)
             }
-            out += "    {\"id\": \(node.id), \"name\": \(node.name.map(string) ?? "null"), \"op\": \(node.operation.map { string($0.rawValue) } ?? "null"), "
-            out += "\"kind\": \"\(kind)\", \"inputs\": [\(node.inputs.map(String.init).joined(separator: ", "))], "
+            let inputs = node.inputs.map(String.init).joined(separator: ", ")
+            out += "    {\"id\": \(node.id), \"name\": \(name), \"op\": \(op), \"kind\": \"\(kind)\", \"inputs\": [\(inputs)], "
             out += "\"value\": \(number(e.values[node.id])), \"grad\": \(forwardOnly ? "null" : number(e.gradients[node.id]))}"
             out += node.id == nodes.count - 1 ? "\n" : ",\n"
         }
