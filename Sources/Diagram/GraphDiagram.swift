@@ -25,10 +25,16 @@ public struct GraphDiagram {
     let nameLayouts: [RichTextLayout?]
     let captions: [RichTextLayout?]
     public let layout: LayeredLayout
+    /// The colour key under the graph: which colour is the value, the gradient, the local derivative.
+    let key: [(RichTextLayout, Color)]
+    static let keyGap = 14.0
 
-    /// The figure's size in points, margins included.
+    var keyHeight: Double { (key.map(\.0.height).max() ?? 0) + Self.keyGap }
+    var keyWidth: Double { key.map(\.0.width).reduce(0, +) + Double(max(0, key.count - 1)) * 16 }
+
+    /// The figure's size in points, margins and colour key included.
     public var size: Size {
-        Size(layout.size.width + 2 * options.style.margin, layout.size.height + 2 * options.style.margin)
+        Size(max(layout.size.width, keyWidth) + 2 * options.style.margin, layout.size.height + keyHeight + 2 * options.style.margin)
     }
 
     /// Node boxes in figure coordinates (graph node ids, then the output wire's end if any).
@@ -102,6 +108,15 @@ public struct GraphDiagram {
         self.captions = captions
         self.edges = edges
         self.layout = LayeredLayout(.init(nodeSizes: sizes, edges: layoutEdges, direction: options.direction))
+        let outputName = output.name.map(Self.markup) ?? "output"
+        var key: [(RichTextLayout, Color)] = [(RichTextLayout("value (forward)", font: style.numberFont, canvas: canvas), style.valueColor)]
+        if showGradient {
+            key.append((RichTextLayout("gradient of \(outputName) (backward)", font: style.numberFont, canvas: canvas), style.gradientColor))
+            if options.showLocal {
+                key.append((RichTextLayout("local derivative", font: style.numberFont, canvas: canvas), style.localColor))
+            }
+        }
+        self.key = key
     }
 
     /// `w1` -> `$w_{1}$`, single letters italic; longer names upright.
@@ -158,6 +173,12 @@ public struct GraphDiagram {
             for (id, shape) in shapes.enumerated() {
                 drawNode(id, shape, rect: layout.nodeRects[id], problem: problems.contains(id), current: current == id,
                          caption: gradientVisible(id) || (current != nil && visited.contains(id)) ? captions[id] : nil, on: canvas)
+            }
+            var x = 0.0
+            let baseline = layout.size.height + Self.keyGap + (key.map(\.0.ascent).max() ?? 0)
+            for (text, color) in key {
+                text.draw(on: canvas, at: Point(x, baseline), color: color)
+                x += text.width + 16
             }
         }
     }

@@ -57,12 +57,16 @@ struct DiagramLayoutTests {
         let canvas = RecordingCanvas(size: d.size)
         d.draw(on: canvas)
         let boxes = d.nodeRects + d.labelRects
+        let graphBottom = boxes.map(\.maxY).max()!
+        var keyTexts: [String] = []
         for case let .text(s, origin, font, _, _) in canvas.operations {
             let m = canvas.measureText(s, font: font)
+            if origin.y - m.ascent > graphBottom { keyTexts.append(s); continue }  // the colour key
             let r = Rect(x: origin.x, y: origin.y - m.ascent, width: m.width, height: m.height).insetBy(0.5)
             let holders = boxes.filter { $0.intersects(r) }
             #expect(holders.count == 1, "text '\(s)' at \(origin) touches \(holders.count) boxes")
         }
+        #expect(keyTexts == ["value (forward)", "gradient of output (backward)"])
     }
 
     @Test("ranks by longest path, sources pulled next to their users")
