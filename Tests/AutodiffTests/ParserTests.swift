@@ -46,6 +46,13 @@ struct ParserTests {
         #expect(r.variables.map(\.name) == ["x"])
     }
 
+    @Test("'#' comments run to the end of the line")
+    func comments() throws {
+        let g = try ComputationGraph(parsing: "# the course's example\nq = x + y  # add gate\nf = q * z")
+        #expect(g.nodes[g.output].name == "f")
+        #expect(try Evaluation(g, values: ["x": -2, "y": 5, "z": -4]).outputValue == -12)
+    }
+
     static let errors: [(String, String, Int)] = [
         ("(x + y * z", "expected ')' to close the '(' at column 1, found the end of the expression", 10),
         ("x + * y", "expected a number, a name or '(', found '*'", 4),
