@@ -83,7 +83,7 @@ enum GraphDotExport {
                 lines.append("  n\(input) -> n\(node.id) [label=\(l)];")
             }
         }
-        if g.nodes[g.output].operation != nil || g.nodes[g.output].isConstant {
+        if GraphDiagram.needsOutputWire(g) {
             lines.append("  out [shape=point, width=0.01];")
             lines.append("  n\(g.output) -> out [label=\(label(value: e.outputValue, grad: 1, local: nil))];")
         }

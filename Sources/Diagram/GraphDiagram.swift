@@ -93,9 +93,10 @@ public struct GraphDiagram {
                                          labelSize: WireLabel.size(m, direction: options.direction)))
             }
         }
-        // An unnamed output gets a wire of its own, ending at an invisible sink.
+        // The output gets a wire of its own, ending at an invisible sink, unless it is a named
+        // intermediate that nothing uses (its incoming wire already shows the value and 1).
         let output = graph.nodes[graph.output]
-        if output.operation != nil || output.isConstant || users[output.id].count > 0 {
+        if Self.needsOutputWire(graph) {
             let sink = shapes.count
             shapes.append(.sink); names.append(nil); captions.append(nil); sizes.append(Size(1, 1))
             let label = WireLabel(value: evaluation.outputValue, gradient: 1, local: nil)
@@ -117,6 +118,13 @@ public struct GraphDiagram {
             }
         }
         self.key = key
+    }
+
+    /// Whether the output needs a wire of its own to show its value and gradient 1.
+    public static func needsOutputWire(_ graph: ComputationGraph) -> Bool {
+        let output = graph.nodes[graph.output]
+        if case .named = output.kind, !graph.nodes.contains(where: { $0.inputs.contains(output.id) }) { return false }
+        return true
     }
 
     /// `w1` -> `$w_{1}$`, single letters italic; longer names upright.

@@ -109,6 +109,20 @@ struct DiagramLayoutTests {
         #expect(full.texts.contains("\u{00D7}") && full.texts.contains("+"))
     }
 
+    @Test("the output always shows its value and gradient 1: a wire of its own unless a named result ends the graph")
+    func outputWire() throws {
+        for (source, expected) in [
+            ("x", ["2", "1"]),                          // the variable's own wire
+            ("c = x; c", ["2", "1"]),                   // x -> c shows it; c ends the graph
+            ("f = x * 3", ["3", "2", "3", "3", "2", "6", "1"]),  // constant pill 3; x, 3 and f wires
+        ] {
+            let d = try diagram(source, ["x": 2])
+            let c = RecordingCanvas(size: d.size)
+            d.draw(on: c)
+            #expect(c.texts.filter { $0.first!.isNumber }.sorted() == expected.sorted(), "\(source): \(c.texts)")
+        }
+    }
+
     @Test("frames reveal gradients node by node with the same layout")
     func frames() throws {
         let values = ["x": -2.0, "y": 5, "z": -4]
