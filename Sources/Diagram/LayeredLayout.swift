@@ -1,10 +1,11 @@
 import Canvas
 
 /// A layered ("Sugiyama") layout in the phases of Graphviz dot and dagre:
-/// 1. ranks by longest path (sources pulled next to their first user);
+/// 1. ranks by longest path, then sources and single-use nodes pulled next to their user;
 /// 2. long edges split by dummy nodes, one per rank crossed, each edge's label a dummy of
 ///    its own size in the rank just before its target (so labels never overlap anything);
-/// 3. ordering sweeps (barycenter, best of several passes by crossing count);
+/// 3. ordering sweeps (median, best of several passes by crossing count), then the wires into
+///    each gate put in argument order;
 /// 4. coordinates: ranks become columns (rows for top-to-bottom), positions within a rank
 ///    by repeated median pulls projected onto the separation constraints (isotonic regression);
 /// 5. smooth cubic curves between columns, straight through dummies and labels.
@@ -70,8 +71,13 @@ public struct LayeredLayout: Sendable {
         let topo = Self.topologicalOrder(n: n, edges: input.edges, outgoing: outgoing)
         var rank = Array(repeating: 0, count: n)
         for v in topo { for ei in incoming[v] { rank[v] = max(rank[v], rank[input.edges[ei].from] + 1) } }
-        for v in topo.reversed() where incoming[v].isEmpty && !outgoing[v].isEmpty {
-            rank[v] = outgoing[v].map { rank[input.edges[$0].to] }.min()! - 1
+        // Then, from the sinks back, sources and single-use nodes move right next to their user,
+        // so a sub-expression sits beside the gate that consumes it (never breaking a rank order).
+        for v in topo.reversed() where !outgoing[v].isEmpty {
+            let users = Set(outgoing[v].map { input.edges[$0].to })
+            if incoming[v].isEmpty || users.count == 1 {
+                rank[v] = outgoing[v].map { rank[input.edges[$0].to] }.min()! - 1
+            }
         }
         ranks = rank
 
@@ -96,7 +102,7 @@ public struct LayeredLayout: Sendable {
             items[previous].down.append(e.to)
             items[e.to].up.append(previous)
             let offset = (Double(e.port) - Double(e.ports - 1) / 2) * Self.portSpacing(items[e.to].across, ports: e.ports)
-            if let last = chains[ei].last { items[last].portOffset = offset }
+            if let last = chains[ei].last { items[last].portOffset = offset; items[last].port = e.port }
         }
 
         // 3. Ordering: initial order by depth-first search from the sinks, then sweeps.
@@ -111,6 +117,7 @@ public struct LayeredLayout: Sendable {
         let sinks = (0..<n).filter { outgoing[$0].isEmpty }.sorted { rank[$0] > rank[$1] }
         for s in sinks { visit(s) }
         for v in items.indices where !seen[v] { visit(v) }
+        Self.orderPorts(&layers, items)
         var best = layers
         var bestCrossings = Self.crossings(layers, items)
         for iteration in 0..<12 where bestCrossings > 0 {
@@ -127,6 +134,7 @@ public struct LayeredLayout: Sendable {
                 }
                 layers[l] = keyed.enumerated().sorted { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }.map(\.element.0)
             }
+            Self.orderPorts(&layers, items)
             let c = Self.crossings(layers, items)
             if c < bestCrossings { bestCrossings = c; best = layers }
         }
@@ -244,7 +252,24 @@ public struct LayeredLayout: Sendable {
         var down: [Int] = []
         /// For the last dummy of an edge: the target port's offset from the target's centre.
         var portOffset = 0.0
+        /// For the last dummy of an edge: the target port.
+        var port = 0
         var isReal: Bool { if case .real = kind { return true } else { return false } }
+    }
+
+    /// Puts the wires entering one gate in port order (first argument on top), so they never
+    /// cross at the gate itself: any crossing they need happens before their labels.
+    static func orderPorts(_ layers: inout [[Int]], _ items: [Item]) {
+        for l in layers.indices {
+            var groups: [Int: [Int]] = [:]
+            for (i, v) in layers[l].enumerated() where items[v].down.count == 1 && items[items[v].down[0]].isReal {
+                groups[items[v].down[0], default: []].append(i)
+            }
+            for (_, slots) in groups where slots.count > 1 {
+                let members = slots.map { layers[l][$0] }.sorted { items[$0].port < items[$1].port }
+                for (slot, v) in zip(slots, members) { layers[l][slot] = v }
+            }
+        }
     }
 
     static func portSpacing(_ across: Double, ports: Int) -> Double {

@@ -80,4 +80,21 @@ struct CourseGraphTests {
         // Upstream 2 into a multiply with y = 5: x receives 10 (the chapter's question).
         #expect(try evaluate("2 * (x * y)", ["x": 3, "y": 5]).1.variableGradients.map(\.gradient) == [10, 6])
     }
+
+    @Test("000 sec. 3-4: a logistic neuron with cross-entropy has dl/dw_k = (a - y) x_k and dl/db = a - y")
+    func neuron() throws {
+        let g = try ComputationGraph(parsing: "z = w1 * x1 + w2 * x2 + b; a = sigmoid(z); l = -(y * log(a) + (1 - y) * log(1 - a))")
+        var rng = SplitMix(seed: 42)
+        for _ in 0..<25 {
+            var v: [String: Double] = [:]
+            for name in ["w1", "x1", "w2", "x2", "b"] { v[name] = rng.unit() * 4 - 2 }
+            v["y"] = rng.unit() < 0.5 ? 0 : 1
+            let e = try Evaluation(g, values: v)
+            let a = e.values[node(g, named: "a")]
+            let grads = Dictionary(uniqueKeysWithValues: e.variableGradients.map { ($0.name, $0.gradient) })
+            #expect(abs(grads["w1"]! - (a - v["y"]!) * v["x1"]!) < 1e-12)
+            #expect(abs(grads["w2"]! - (a - v["y"]!) * v["x2"]!) < 1e-12)
+            #expect(abs(grads["b"]! - (a - v["y"]!)) < 1e-12)
+        }
+    }
 }

@@ -69,13 +69,45 @@ struct DiagramLayoutTests {
         #expect(keyTexts == ["value (forward)", "gradient of output (backward)"])
     }
 
-    @Test("ranks by longest path, sources pulled next to their users")
+    @Test("wires enter each gate in argument order, labels too (first argument on top)")
+    func portOrder() throws {
+        var seed: UInt64 = 11
+        var cases = Self.course
+        for size in [12, 30, 60] { cases.append(RandomExpression.make(leaves: size, seed: &seed)) }
+        cases.append(("l = -(y * log(a) + (1 - y) * log(1 - a))", ["y": 1, "a": 0.7]))
+        for (source, values) in cases {
+            let d = try diagram(source, values)
+            let g = d.evaluation.graph
+            var edge = 0
+            var byTarget: [Int: [(port: Int, end: Double, label: Double)]] = [:]
+            for node in g.nodes {
+                for k in node.inputs.indices {
+                    let route = d.layout.routes[edge]
+                    byTarget[node.id, default: []].append((k, route.end.y, route.labelRect!.midY))
+                    edge += 1
+                }
+            }
+            for (target, wires) in byTarget where wires.count > 1 {
+                #expect(wires.map(\.end) == wires.map(\.end).sorted(), "\(source): ends into node \(target)")
+                #expect(wires.map(\.label) == wires.map(\.label).sorted(), "\(source): labels into node \(target)")
+            }
+        }
+    }
+
+    @Test("ranks by longest path, sources and single-use gates pulled next to their users")
     func ranks() throws {
         let d = try diagram("(x + y) * z + max(x, w)", ["x": 2, "y": 1, "z": -3, "w": 4])
         let g = d.evaluation.graph
         // Nodes: x y + z * w max + sink.
         #expect(g.nodes.map { $0.operation?.rawValue ?? $0.name ?? "c" } == ["x", "y", "add", "z", "mul", "w", "max", "add"])
-        #expect(d.layout.ranks == [0, 0, 1, 1, 2, 0, 1, 3, 4])
+        // max has one user (the last +): it moves to rank 2, and w with it to rank 1.
+        #expect(d.layout.ranks == [0, 0, 1, 1, 2, 1, 2, 3, 4])
+        // 1 - y is used once, by the product at the end: it sits right before it.
+        let n = try diagram("l = -(y * log(a) + (1 - y) * log(1 - a))", ["y": 1, "a": 0.7])
+        let r = n.layout.ranks
+        let minusY = n.evaluation.graph.nodes.first { n.evaluation.graph.text(of: $0.id) == "(1 - y)" }!.id
+        let product = n.evaluation.graph.nodes.first { $0.inputs.first == minusY }!.id
+        #expect(r[product] == r[minusY] + 1)
     }
 
     @Test("a tree lays out without crossings; the course circuit with at most one")
