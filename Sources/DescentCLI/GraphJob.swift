@@ -50,6 +50,14 @@ struct GraphJob {
                                         software: "descent \(DescentCommand.version)")
         do {
             let diagram = try MeasuringCanvas.with { GraphDiagram(evaluation, options: options(stage: stage), measuringWith: $0) }
+            if format == .png {
+                let w = Int((diagram.size.width * request.dpi / 72).rounded()), h = Int((diagram.size.height * request.dpi / 72).rounded())
+                if max(w, h) > 30000 {
+                    let other = request.direction == .leftToRight ? "--direction tb, " : ""
+                    throw UserError("\(path): this graph needs \(w)x\(h) pixels at --dpi \(NumberText.compact(request.dpi)), more than PNG's 30000 limit here: "
+                                    + "try \(other)a lower --dpi, or SVG/PDF output")
+                }
+            }
             try FigureFileRenderer.write(to: path, format: format, size: diagram.size, dpi: request.dpi, metadata: metadata) { canvas in
                 diagram.draw(on: canvas)
             }

@@ -161,11 +161,17 @@ public struct LayeredLayout: Sendable {
             var p = 0.0
             for (i, v) in layer.enumerated() { if i > 0 { p += gap(layer[i - 1], v) }; o[v] = p }
         }
+        let frozen = items
+        var buffer: [Double] = []
         func target(_ v: Int, up: Bool, down: Bool) -> Double? {
-            var ps: [Double] = []
-            if up { for u in items[v].up { ps.append(o[u] - items[v].portOffset) } }
-            if down { for d in items[v].down { ps.append(o[d] + items[d].portOffset) } }
-            return ps.isEmpty ? nil : Self.median(ps)
+            buffer.removeAll(keepingCapacity: true)
+            if up { for u in frozen[v].up { buffer.append(o[u] - frozen[v].portOffset) } }
+            if down { for d in frozen[v].down { buffer.append(o[d] + frozen[d].portOffset) } }
+            if buffer.isEmpty { return nil }
+            if buffer.count == 1 { return buffer[0] }
+            buffer.sort()
+            let m = buffer.count / 2
+            return buffer.count % 2 == 1 ? buffer[m] : (buffer[m - 1] + buffer[m]) / 2
         }
         for iteration in 0..<24 {
             let downward = iteration % 2 == 0
@@ -307,9 +313,15 @@ public struct LayeredLayout: Sendable {
             var pairs: [(Int, Int)] = []
             for v in layers[l] { for d in items[v].down { pairs.append((position[v], position[d])) } }
             pairs.sort { $0 < $1 }
-            // Count inversions of the second coordinate (pairs sharing an end don't cross).
-            for i in pairs.indices {
-                for j in (i + 1)..<pairs.count where pairs[j].0 != pairs[i].0 && pairs[j].1 < pairs[i].1 { total += 1 }
+            // Inversions of the second coordinate, counted with a Fenwick tree (Barth, Jünger and
+            // Mutzel's accumulator); pairs sharing an end never count as crossing.
+            var tree = Array(repeating: 0, count: layers[l + 1].count + 1)
+            for (inserted, pair) in pairs.enumerated() {
+                var atMost = 0, i = pair.1 + 1
+                while i > 0 { atMost += tree[i]; i -= i & -i }
+                total += inserted - atMost
+                i = pair.1 + 1
+                while i < tree.count { tree[i] += 1; i += i & -i }
             }
         }
         return total

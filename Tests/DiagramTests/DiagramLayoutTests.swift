@@ -116,6 +116,22 @@ struct DiagramLayoutTests {
         #expect(try diagram("(x + y) * z + max(x, w)", ["x": 2, "y": 1, "z": -3, "w": 4]).layout.crossings <= 1)
     }
 
+    @Test("crossing count between two layers, shared ends never crossing")
+    func crossingCount() {
+        func count(_ edges: [(Int, Int)], north: Int = 3, south: Int = 3) -> Int {
+            var items = (0..<north).map { _ in LayeredLayout.Item(layer: 0, along: 1, across: 1, kind: .real(0)) }
+            items += (0..<south).map { _ in LayeredLayout.Item(layer: 1, along: 1, across: 1, kind: .real(0)) }
+            for (a, b) in edges { items[a].down.append(north + b); items[north + b].up.append(a) }
+            return LayeredLayout.crossings([Array(0..<north), Array(north..<north + south)], items)
+        }
+        #expect(count([(0, 0), (1, 1), (2, 2)]) == 0)
+        #expect(count([(0, 1), (1, 0)]) == 1)
+        #expect(count([(0, 2), (1, 1), (2, 0)]) == 3)
+        #expect(count([(0, 0), (0, 1), (1, 0)]) == 1)       // only 0-1 against 1-0
+        #expect(count([(0, 2), (1, 2), (2, 2)]) == 0)       // one shared target
+        #expect(count([(0, 1), (0, 2), (1, 0), (2, 0)]) == 4)
+    }
+
     @Test("a chain is drawn on one straight line")
     func chain() throws {
         let d = try diagram("tanh(exp(x))", ["x": 1])
