@@ -6,11 +6,13 @@ struct GraphCommand: ParsableCommand {
         commandName: "graph",
         abstract: "Draw the computation graph of an expression with forward values and backprop gradients.",
         discussion: """
-        Statements are separated by ';' or newlines and may name intermediates; the last one is
-        the output. Operators: + - * / ^ ** (right-associative, -x^2 = -(x^2)), unary minus,
-        parentheses; functions: exp log sqrt abs sin cos tanh sigmoid relu pow max min.
-        At kinks relu'(0) = 0 and abs'(0) = 0; at a tie, max/min send the whole gradient
-        to the first (leftmost) argument that attains the extreme.
+        Statements are separated by ';' or newlines and may name intermediates; the last one is the output. \
+        Operators: + - * / ^ ** (right-associative, -x^2 = -(x^2)), unary minus, parentheses; \
+        functions: exp log sqrt abs sin cos tanh sigmoid relu pow max min.
+
+        At kinks relu'(0) = 0 and abs'(0) = 0; at a tie, max/min send the whole gradient to the first \
+        (leftmost) argument that attains the extreme.
+
         Examples:
           descent graph "(x + y) * z" x=-2 y=5 z=-4 -o graph.png
           descent graph "q = x + y; f = q * z" x=-2 y=5 z=-4 --local -o graph.svg
