@@ -33,9 +33,14 @@ let package = Package(
         // The thin-MLP kernels in C: built for AVX2 and baseline x86-64, chosen at load time.
         .target(name: "CTrainingKernels"),
 
+        // Expressions to computation graphs, forward values and reverse-mode gradients.
+        .target(name: "Autodiff"),
+        // Layered drawings of computation graphs.
+        .target(name: "Diagram", dependencies: ["Autodiff", "Canvas", "Plot"]),
+
         // Command line.
         .target(name: "DescentCLI", dependencies: [
-            "Plot", "Canvas", "CairoCanvas", "RunLogs", "Training",
+            "Plot", "Canvas", "CairoCanvas", "RunLogs", "Training", "Autodiff", "Diagram",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "descent", dependencies: ["DescentCLI"]),
@@ -43,6 +48,8 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Canvas"]),
         .testTarget(name: "RunLogsTests", dependencies: ["RunLogs"], exclude: ["Fixtures"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
+        .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Autodiff", "Canvas"]),
         .testTarget(name: "CLITests", dependencies: ["DescentCLI", "Plot", "Canvas", "CairoCanvas", "RunLogs"],
                     resources: [.copy("Golden")]),
     ]

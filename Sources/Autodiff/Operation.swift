@@ -1,0 +1,114 @@
+import Foundation
+
+/// A gate's operation: its forward value and its local derivatives.
+///
+/// Rules at kinks and edges (documented, and tested):
+/// - `relu'(0) = 0` and `abs'(0) = 0`;
+/// - `max`/`min`: the *first* argument (leftmost) that attains the maximum (minimum)
+///   gets the whole gradient; the others get 0;
+/// - `pow(a, b)`: d/db is `a^b ln a` for a > 0, 0 for a = 0 and b > 0, NaN otherwise;
+/// - a NaN argument makes the value and every local derivative NaN.
+public enum Operation: String, Sendable, CaseIterable {
+    case add, sub, mul, div, pow, neg
+    case exp, log, sqrt, abs, sin, cos, tanh, sigmoid, relu
+    case max, min
+
+    /// Functions callable by name, with their argument counts (nil: two or more).
+    public static let functions: [String: Int?] = [
+        "exp": 1, "log": 1, "sqrt": 1, "abs": 1, "sin": 1, "cos": 1, "tanh": 1,
+        "sigmoid": 1, "relu": 1, "pow": 2, "max": nil, "min": nil,
+    ]
+
+    /// The symbol drawn inside the gate.
+    public var symbol: String {
+        switch self {
+        case .add: return "+"
+        case .sub: return "\u{2212}"
+        case .mul: return "\u{00D7}"
+        case .div: return "\u{00F7}"
+        case .pow: return "^"
+        case .neg: return "\u{2212}"
+        case .sigmoid: return "\u{03C3}"
+        default: return rawValue
+        }
+    }
+
+    /// The symbol in plain ASCII, for Graphviz and JSON readers.
+    public var asciiSymbol: String {
+        switch self {
+        case .add: return "+"
+        case .sub: return "-"
+        case .mul: return "*"
+        case .div: return "/"
+        case .pow: return "^"
+        case .neg: return "neg"
+        default: return rawValue
+        }
+    }
+
+    /// The forward value.
+    public func value(_ x: [Double]) -> Double {
+        if x.contains(where: \.isNaN) { return .nan }
+        switch self {
+        case .add: return x[0] + x[1]
+        case .sub: return x[0] - x[1]
+        case .mul: return x[0] * x[1]
+        case .div: return x[0] / x[1]
+        case .pow: return Foundation.pow(x[0], x[1])
+        case .neg: return -x[0]
+        case .exp: return Foundation.exp(x[0])
+        case .log: return x[0] < 0 ? .nan : Foundation.log(x[0])
+        case .sqrt: return x[0] < 0 ? .nan : x[0].squareRoot()
+        case .abs: return Swift.abs(x[0])
+        case .sin: return Foundation.sin(x[0])
+        case .cos: return Foundation.cos(x[0])
+        case .tanh: return Foundation.tanh(x[0])
+        case .sigmoid: return Self.sigmoid(x[0])
+        case .relu: return x[0] > 0 ? x[0] : 0
+        case .max: return x[Self.winner(x, larger: true)]
+        case .min: return x[Self.winner(x, larger: false)]
+        }
+    }
+
+    /// d(output)/d(input i) for every input, given the inputs and the output value `y`.
+    public func localDerivatives(_ x: [Double], output y: Double) -> [Double] {
+        if x.contains(where: \.isNaN) { return Array(repeating: .nan, count: x.count) }
+        switch self {
+        case .add: return [1, 1]
+        case .sub: return [1, -1]
+        case .mul: return [x[1], x[0]]
+        case .div: return [1 / x[1], -x[0] / (x[1] * x[1])]
+        case .pow:
+            let a = x[0], b = x[1]
+            let dA = b == 0 ? 0 : b * Foundation.pow(a, b - 1)
+            let dB: Double = a > 0 ? y * Foundation.log(a) : (a == 0 && b > 0 ? 0 : .nan)
+            return [dA, dB]
+        case .neg: return [-1]
+        case .exp: return [y]
+        case .log: return [1 / x[0]]
+        case .sqrt: return [0.5 / y]
+        case .abs: return [x[0] > 0 ? 1 : (x[0] < 0 ? -1 : 0)]
+        case .sin: return [Foundation.cos(x[0])]
+        case .cos: return [-Foundation.sin(x[0])]
+        case .tanh: return [1 - y * y]
+        case .sigmoid: return [y * (1 - y)]
+        case .relu: return [x[0] > 0 ? 1 : 0]
+        case .max, .min:
+            let w = Self.winner(x, larger: self == .max)
+            return x.indices.map { $0 == w ? 1 : 0 }
+        }
+    }
+
+    /// Index of the first input attaining the maximum (or minimum).
+    static func winner(_ x: [Double], larger: Bool) -> Int {
+        var best = 0
+        for i in x.indices.dropFirst() where larger ? x[i] > x[best] : x[i] < x[best] { best = i }
+        return best
+    }
+
+    static func sigmoid(_ v: Double) -> Double {
+        if v >= 0 { return 1 / (1 + Foundation.exp(-v)) }
+        let e = Foundation.exp(v)
+        return e / (1 + e)
+    }
+}

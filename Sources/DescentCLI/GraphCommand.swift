@@ -1,0 +1,67 @@
+import ArgumentParser
+
+/// `descent graph EXPRESSION [NAME=VALUE...]`: a backprop figure for an expression.
+struct GraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "graph",
+        abstract: "Draw the computation graph of an expression with forward values and backprop gradients.",
+        discussion: """
+        Statements are separated by ';' or newlines and may name intermediates; the last one is the output. \
+        Operators: + - * / ^ ** (right-associative, -x^2 = -(x^2)), unary minus, parentheses; \
+        functions: exp log sqrt abs sin cos tanh sigmoid relu pow max min.
+
+        At kinks relu'(0) = 0 and abs'(0) = 0; at a tie, max/min send the whole gradient to the first \
+        (leftmost) argument that attains the extreme.
+
+        Examples:
+          descent graph "(x + y) * z" x=-2 y=5 z=-4 -o graph.png
+          descent graph "q = x + y; f = q * z" x=-2 y=5 z=-4 --local -o graph.svg
+          descent graph "(x + y) * z + max(x, w)" x=2 y=1 z=-3 w=4 --format json
+          descent graph "sigmoid(w * x + b)" w=2 x=-1 b=0.5 --check
+        """
+    )
+
+    @Argument(help: "The expression, e.g. \"(x + y) * z\" or \"q = x + y; f = q * z\".")
+    var expression: String
+
+    @Argument(help: "Variable values as NAME=VALUE.")
+    var assignments: [String] = []
+
+    @Option(name: .customLong("values"), help: "A JSON file of variable values, e.g. {\"x\": -2, \"y\": 5}; NAME=VALUE arguments win.")
+    var valuesFile: String?
+
+    @Option(name: .shortAndLong, help: "Output file (.png, .svg, .pdf, .dot or .json); dot and json go to standard output without -o.")
+    var output: String?
+
+    @Option(help: "Output format: png, svg, pdf, dot or json (default: from the output's extension).")
+    var format: String?
+
+    @Option(help: "Pixels per inch for PNG output.")
+    var dpi: Double = 144
+
+    @Option(help: "Layout direction: lr (left to right) or tb (top to bottom).")
+    var direction: String = "lr"
+
+    @Flag(help: "Also write each wire's local derivative.")
+    var local = false
+
+    @Option(help: "What to show: backward (values and gradients) or forward (values only).")
+    var stage: String = "backward"
+
+    @Option(help: "Write the backward pass step by step into this directory: frame-000 (forward values), then one image per node visited.")
+    var frames: String?
+
+    @Flag(help: "Compare every input's gradient with centred finite differences and print the largest error.")
+    var check = false
+
+    func run() throws {
+        do {
+            let request = try GraphRequest(expression: expression, assignments: assignments, valuesFile: valuesFile,
+                                           output: output, format: format, dpi: dpi, direction: direction, local: local,
+                                           stage: stage, frames: frames, check: check)
+            try GraphJob(request: request).run()
+        } catch let error as UserError {
+            throw reportFailure(error)
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Autodiff
+import Canvas
+import CairoCanvas
+import Diagram
+
+/// Runs a `descent graph` request: evaluates, reports domain problems and the gradient
+/// check, and writes the figure, the frames, or the DOT/JSON text.
+struct GraphJob {
+    var request: GraphRequest
+
+    func run() throws {
+        let evaluation: Evaluation
+        do {
+            evaluation = try Evaluation(request.graph, values: request.values)
+        } catch let e as MissingValues {
+            throw UserError(e.description)
+        }
+        for issue in evaluation.domainIssues {
+            Diagnostics.note("domain error at \(issue); the graph marks it")
+        }
+        if request.check {
+            let check = try GradientCheck(evaluation, values: request.values)
+            print(GraphCheckReport.text(check))
+        }
+        if let dir = request.framesDirectory { try writeFrames(evaluation, to: dir) }
+        switch request.format {
+        case .dot, .json:
+            let text = request.format == .dot
+                ? GraphDotExport.dot(evaluation, direction: request.direction, local: request.local, forwardOnly: request.forwardOnly)
+                : GraphJSONExport.json(evaluation, forwardOnly: request.forwardOnly)
+            if let path = request.outputPath { try write(text: text, to: path) } else { print(text, terminator: "") }
+        case .png, .svg, .pdf:
+            guard let path = request.outputPath else { return }
+            try writeImage(evaluation, stage: request.forwardOnly ? .forward : .backward, to: path)
+        }
+    }
+
+    func options(stage: DiagramStage) -> GraphDiagram.Options {
+        var o = GraphDiagram.Options()
+        o.direction = request.direction
+        o.showLocal = request.local
+        o.stage = stage
+        return o
+    }
+
+    func writeImage(_ evaluation: Evaluation, stage: DiagramStage, to path: String) throws {
+        let format = OutputFormat(rawValue: request.format.rawValue)!
+        let metadata = DocumentMetadata(title: request.graph.source, command: CommandLineText.current,
+                                        software: "descent \(DescentCommand.version)")
+        do {
+            let diagram = try MeasuringCanvas.with { GraphDiagram(evaluation, options: options(stage: stage), measuringWith: $0) }
+            if format == .png {
+                let w = Int((diagram.size.width * request.dpi / 72).rounded()), h = Int((diagram.size.height * request.dpi / 72).rounded())
+                if max(w, h) > 30000 {
+                    let other = request.direction == .leftToRight ? "--direction tb, " : ""
+                    throw UserError("\(path): this graph needs \(w)x\(h) pixels at --dpi \(NumberText.compact(request.dpi)), more than PNG's 30000 limit here: "
+                                    + "try \(other)a lower --dpi, or SVG/PDF output")
+                }
+            }
+            try FigureFileRenderer.write(to: path, format: format, size: diagram.size, dpi: request.dpi, metadata: metadata) { canvas in
+                diagram.draw(on: canvas)
+            }
+        } catch let e as OutputError {
+            throw UserError(e.description)
+        }
+    }
+
+    /// frame-000 shows the forward pass; frame-k the backward pass after k nodes.
+    func writeFrames(_ evaluation: Evaluation, to directory: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw UserError("--frames \(directory): exists and is not a directory") }
+        } else {
+            do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
+                throw UserError("--frames \(directory): cannot create the directory")
+            }
+        }
+        let ext = request.format.rawValue
+        let steps = evaluation.graph.nodes.count
+        let digits = max(3, String(steps).count)
+        for k in 0...steps {
+            let name = String(repeating: "0", count: digits - String(k).count) + String(k)
+            // The layout is the same in every frame: gradients are measured, then hidden.
+            try writeImage(evaluation, stage: k == 0 ? .backwardStep(visited: 0) : .backwardStep(visited: k),
+                           to: directory + "/frame-\(name).\(ext)")
+        }
+        Diagnostics.note("wrote \(steps + 1) frames to \(directory)/frame-*.\(ext)")
+    }
+
+    func write(text: String, to path: String) throws {
+        do { try AtomicFile.write(text: text, to: path) } catch let e as OutputError { throw UserError(e.description) }
+    }
+}
+
+/// The `--check` table: backprop vs centred finite differences per input.
+enum GraphCheckReport {
+    static func text(_ check: GradientCheck) -> String {
+        let width = max(8, check.rows.map(\.name.count).max() ?? 0)
+        func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(0, n - s.count)) }
+        var lines = [pad("input", width) + "  " + pad("backprop", 22) + "  " + pad("finite difference", 22) + "  error"]
+        for r in check.rows {
+            lines.append(pad(r.name, width) + "  " + pad("\(r.analytic)", 22) + "  " + pad("\(r.numeric)", 22) + "  " + String(format: "%.2e", r.error))
+        }
+        lines.append("largest error: " + String(format: "%.2e", check.largestError)
+                     + " (|backprop - finite difference| / max(1, |backprop|, |finite difference|), h = 1e-6 max(1, |x|))")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Autodiff
+import CairoCanvas
+import Diagram
+
+/// A validated `descent graph` invocation: the parsed graph, its values and the outputs.
+struct GraphRequest {
+    /// What to write.
+    enum Format: String { case png, svg, pdf, dot, json }
+
+    var graph: ComputationGraph
+    var values: [String: Double]
+    var outputPath: String?
+    var format: Format
+    var dpi: Double
+    var direction: LayeredLayout.Direction
+    var local: Bool
+    var forwardOnly: Bool
+    var framesDirectory: String?
+    var check: Bool
+
+    init(expression: String, assignments: [String], valuesFile: String?, output: String?, format: String?, dpi: Double,
+         direction: String, local: Bool, stage: String, frames: String?, check: Bool) throws {
+        do {
+            graph = try ComputationGraph(parsing: expression)
+        } catch let e as ExpressionError {
+            throw UserError(e.render(in: expression))
+        }
+        guard let d = LayeredLayout.Direction(rawValue: direction.lowercased()) else {
+            throw UserError("--direction '\(direction)': expected lr or tb")
+        }
+        self.direction = d
+        switch stage.lowercased() {
+        case "backward", "full": forwardOnly = false
+        case "forward": forwardOnly = true
+        default: throw UserError("--stage '\(stage)': expected forward or backward")
+        }
+        guard dpi.isFinite, dpi >= 18, dpi <= 2400 else { throw UserError("--dpi \(dpi): expected a number from 18 to 2400") }
+        self.dpi = dpi
+        self.local = local
+        self.check = check
+        self.framesDirectory = frames
+
+        // Values: the JSON file first, then NAME=VALUE arguments.
+        var values: [String: Double] = [:]
+        if let valuesFile { values = try Self.readValues(valuesFile) }
+        for a in assignments {
+            let parts = a.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw UserError("'\(a)': expected NAME=VALUE, e.g. x=-2 (quote the expression if it contains spaces)")
+            }
+            let name = parts[0].trimmingSpaces
+            guard let v = Double(parts[1].trimmingSpaces) else {
+                throw UserError("'\(a)': '\(parts[1])' is not a number")
+            }
+            values[name] = v
+        }
+        let variables = graph.variables.compactMap(\.name)
+        let computed = Set(graph.nodes.compactMap { n -> String? in if case .named(let s) = n.kind { return s } else { return nil } })
+        for name in values.keys.sorted() where !variables.contains(name) {
+            if computed.contains(name) {
+                throw UserError("'\(name)' is computed by the expression and takes no value; inputs: \(variables.joined(separator: ", "))")
+            }
+            throw UserError("value given for '\(name)', which the expression does not use; its inputs: \(variables.isEmpty ? "(none)" : variables.joined(separator: ", "))")
+        }
+        let missing = variables.filter { values[$0] == nil }
+        if !missing.isEmpty { throw UserError(MissingValues(names: missing).description) }
+        self.values = values
+
+        // Output and format.
+        let resolved: Format
+        if let format {
+            guard let f = Format(rawValue: format.lowercased()) else {
+                throw UserError("unknown format '\(format)': expected png, svg, pdf, dot or json")
+            }
+            resolved = f
+        } else if let output {
+            let ext = output.split(separator: "/").last.flatMap { name in name.lastIndex(of: ".").map { String(name[name.index(after: $0)...]) } }
+            guard let ext, let f = Format(rawValue: ext.lowercased()) else {
+                throw UserError("\(output): cannot tell the format from the extension: expected .png, .svg, .pdf, .dot or .json (or pass --format)")
+            }
+            resolved = f
+        } else {
+            resolved = .png
+        }
+        self.format = resolved
+        if let output {
+            outputPath = output
+        } else if resolved == .dot || resolved == .json || (check && frames == nil) || frames != nil {
+            outputPath = nil  // standard output for text, or nothing but the check / frames
+        } else {
+            outputPath = "graph.\(resolved.rawValue)"
+        }
+        if frames != nil && (resolved == .dot || resolved == .json) {
+            throw UserError("--frames writes images: use --format png, svg or pdf")
+        }
+        if let valuesFile, let target = outputPath, SamePath.check(valuesFile, target) {
+            throw UserError("\(target): refusing to overwrite the values file; choose another output")
+        }
+    }
+
+    /// Reads `{"name": number, ...}`.
+    static func readValues(_ path: String) throws -> [String: Double] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw UserError("\(path): cannot read the values file (no such file or not readable)")
+        }
+        if (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) == nil {
+            throw UserError("\(path): not valid JSON: expected an object of numbers, e.g. {\"x\": -2, \"y\": 5}")
+        }
+        guard let dict = (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) as? [String: Any] else {
+            throw UserError("\(path): expected a JSON object of numbers, e.g. {\"x\": -2, \"y\": 5}")
+        }
+        var out: [String: Double] = [:]
+        for k in dict.keys.sorted() {
+            // Decoding one entry at a time names the first bad one; booleans are refused.
+            struct One: Decodable { var value: Double }
+            let entry = try? JSONSerialization.data(withJSONObject: ["value": dict[k]!])
+            guard let entry, let one = try? JSONDecoder().decode(One.self, from: entry) else {
+                throw UserError("\(path): value of '\(k)' is not a number")
+            }
+            out[k] = one.value
+        }
+        return out
+    }
+}

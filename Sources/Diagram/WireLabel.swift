@@ -1,0 +1,50 @@
+import Canvas
+import Plot
+import Autodiff
+
+/// The numbers written on one wire: value above, gradient below, optional local derivative.
+struct WireLabel {
+    var value: Double
+    var gradient: Double
+    var local: Double?
+
+    /// Number text with a typographic minus sign.
+    static func text(_ v: Double) -> String {
+        NumberText.compact(v).replacingOccurrences(of: "-", with: "\u{2212}").replacingOccurrences(of: "Inf", with: "\u{221E}")
+    }
+
+    struct Measured {
+        var value: RichTextLayout
+        var gradient: RichTextLayout?
+        var local: RichTextLayout?
+    }
+
+    func measure(on canvas: Canvas, style: DiagramStyle, showGradient: Bool) -> Measured {
+        func layout(_ v: Double, prefix: String = "") -> RichTextLayout {
+            RichTextLayout(prefix + Self.text(v), font: v.isFinite ? style.numberFont : style.strongNumberFont, canvas: canvas)
+        }
+        return Measured(value: layout(value),
+                        gradient: showGradient ? layout(gradient) : nil,
+                        local: showGradient ? local.map { layout($0, prefix: "local ") } : nil)
+    }
+
+    static let wireGap = 3.0
+    static let lineGap = 1.0
+
+    /// The label box: the wire runs through its middle (LR: value above, the rest below;
+    /// TB: value left, the rest right).
+    static func size(_ m: Measured, direction: LayeredLayout.Direction) -> Size {
+        let below = [m.gradient, m.local].compactMap { $0 }
+        switch direction {
+        case .leftToRight:
+            let width = ([m.value] + below).map(\.width).max()! + 4
+            let top = m.value.height
+            let bottom = below.map(\.height).reduce(0, +) + Double(max(0, below.count - 1)) * lineGap
+            return Size(width, 2 * (max(top, bottom) + wireGap))
+        case .topToBottom:
+            let side = max(m.value.width, below.map(\.width).max() ?? 0) + wireGap + 2
+            let height = max(m.value.height, below.map(\.height).reduce(0, +) + Double(max(0, below.count - 1)) * lineGap)
+            return Size(2 * side, height + 4)
+        }
+    }
+}

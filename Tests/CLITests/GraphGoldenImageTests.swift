@@ -1,0 +1,45 @@
+import Testing
+import Foundation
+import CairoCanvas
+
+/// The course's graphs through the whole `descent graph` process, against reviewed golden
+/// PNGs (RMS over RGB, 0-255; `DESCENT_UPDATE_GOLDEN=1` rewrites them).
+@Suite("Graph golden images")
+struct GraphGoldenImageTests {
+    static let cases: [(name: String, arguments: [String])] = [
+        ("graph-add-mul", ["graph", "(x + y) * z", "x=-2", "y=5", "z=-4", "--dpi", "96"]),
+        ("graph-circuit", ["graph", "(x + y) * z + max(x, w)", "x=2", "y=1", "z=-3", "w=4", "--dpi", "96"]),
+        ("graph-chain", ["graph", "z = x * w1 + b1\nL = z * w2 + b2", "x=2", "w1=0.5", "b1=1", "w2=1.5", "b2=0.5", "--local", "--dpi", "96"]),
+        ("graph-circuit-tb", ["graph", "(x + y) * z + max(x, w)", "x=2", "y=1", "z=-3", "w=4", "--direction", "tb", "--dpi", "96"]),
+    ]
+
+    @Test("course graphs match their golden images", arguments: cases.map(\.name))
+    func golden(name: String) throws {
+        let c = Self.cases.first { $0.name == name }!
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let out = dir.path("\(name).png")
+        let result = try DescentProcess.run(c.arguments + ["-o", out])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let actualBytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: out)))
+        let golden = Repository.root.appendingPathComponent("Tests/CLITests/Golden/\(name).png")
+        if ProcessInfo.processInfo.environment["DESCENT_UPDATE_GOLDEN"] == "1" {
+            try Data(actualBytes).write(to: golden)
+            return
+        }
+        let expected = try PNGFile.decodeRGB([UInt8](Data(contentsOf: golden)))
+        let actual = try PNGFile.decodeRGB(actualBytes)
+        #expect(actual.width == expected.width && actual.height == expected.height)
+        guard actual.width == expected.width, actual.height == expected.height else { return }
+        var sum = 0.0
+        for i in actual.pixels.indices {
+            let d = Double(actual.pixels[i]) - Double(expected.pixels[i])
+            sum += d * d
+        }
+        let rms = (sum / Double(actual.pixels.count)).squareRoot()
+        if rms > GoldenImageTests.tolerance {
+            try Data(actualBytes).write(to: URL(fileURLWithPath: golden.deletingPathExtension().path + ".actual.png"))
+        }
+        #expect(rms <= GoldenImageTests.tolerance, "RMS \(rms) against \(golden.lastPathComponent)")
+    }
+}
