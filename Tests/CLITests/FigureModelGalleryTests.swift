@@ -52,19 +52,9 @@ struct FigureModelGalleryTests {
     func golden() throws {
         let figure = Self.figure()
         let image = try FigureFileRenderer.renderRGB(size: figure.size, dpi: 108) { FigureRenderer.draw(figure, on: $0) }
-        let golden = Repository.root.appendingPathComponent("Tests/CLITests/Golden/figure-model.png")
-        if ProcessInfo.processInfo.environment["DESCENT_UPDATE_GOLDEN"] == "1" {
-            let png = try PNGFile.encode(rgb: image.pixels, width: image.width, height: image.height, dpi: 108,
-                                         metadata: DocumentMetadata(software: "descent tests"))
-            try Data(png).write(to: golden)
-            return
-        }
-        let expected = try PNGFile.decodeRGB([UInt8](Data(contentsOf: golden)))
-        #expect(expected.width == image.width && expected.height == image.height)
-        guard expected.width == image.width, expected.height == image.height else { return }
-        let rms = ImageDifference.rms(image.pixels, expected.pixels)
-        if rms > 3 { try ImageDifference.writeDiff(image.pixels, expected.pixels, width: image.width, height: image.height, next: golden) }
-        #expect(rms <= 3, "RMS \(rms)")
+        let png = try PNGFile.encode(rgb: image.pixels, width: image.width, height: image.height, dpi: 108,
+                                     metadata: DocumentMetadata(software: "descent tests"))
+        try GoldenImage.check(png: png, against: "figure-model")
     }
 
     @Test("four panels in a 2 × 2 grid, each inside its cell, none overlapping")
@@ -81,21 +71,5 @@ struct FigureModelGalleryTests {
         #expect(layouts[3].legendPlacement == .outsideRight)
         // The sub-decade log x axis still labels at least three ticks.
         #expect(layouts[2].xTicks.filter { !$0.label.isEmpty }.count >= 3)
-    }
-}
-
-/// RMS difference of two RGB images, and a diff image for failures.
-enum ImageDifference {
-    static func rms(_ a: [UInt8], _ b: [UInt8]) -> Double {
-        var sum = 0.0
-        for i in a.indices { let d = Double(a[i]) - Double(b[i]); sum += d * d }
-        return (sum / Double(max(1, a.count))).squareRoot()
-    }
-
-    /// Writes `<golden>.diff.png` (differences amplified 4×, dark = different).
-    static func writeDiff(_ a: [UInt8], _ b: [UInt8], width: Int, height: Int, next golden: URL) throws {
-        let diff = a.indices.map { UInt8(max(0, 255 - min(255, abs(Double(a[$0]) - Double(b[$0])) * 4))) }
-        let png = try PNGFile.encode(rgb: diff, width: width, height: height, dpi: 72, metadata: DocumentMetadata(software: "descent tests"))
-        try Data(png).write(to: golden.deletingPathExtension().appendingPathExtension("diff.png"))
     }
 }

@@ -16,8 +16,6 @@ struct GoldenImageTests {
         ("logistic-smoothed", ["plot", Repository.example("logistic-sgd.jsonl"), "--smooth", "0.6", "--size", "640x400", "--dpi", "96"]),
     ]
 
-    static let tolerance = 3.0
-
     @Test("example plots match their golden images", arguments: cases.map(\.name))
     func golden(name: String) throws {
         let c = Self.cases.first { $0.name == name }!
@@ -26,31 +24,6 @@ struct GoldenImageTests {
         let out = dir.path("\(name).png")
         let result = try DescentProcess.run(c.arguments + ["-o", out])
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        let actualBytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: out)))
-        let golden = Repository.root.appendingPathComponent("Tests/CLITests/Golden/\(name).png")
-        if ProcessInfo.processInfo.environment["DESCENT_UPDATE_GOLDEN"] == "1" {
-            try Data(actualBytes).write(to: golden)
-            return
-        }
-        let expected = try PNGFile.decodeRGB([UInt8](Data(contentsOf: golden)))
-        let actual = try PNGFile.decodeRGB(actualBytes)
-        #expect(actual.width == expected.width && actual.height == expected.height)
-        guard actual.width == expected.width, actual.height == expected.height else { return }
-        var sum = 0.0
-        var diff = [UInt8](repeating: 255, count: actual.pixels.count)
-        for i in actual.pixels.indices {
-            let d = Double(actual.pixels[i]) - Double(expected.pixels[i])
-            sum += d * d
-            diff[i] = UInt8(max(0, 255 - min(255, abs(d) * 4)))
-        }
-        let rms = (sum / Double(actual.pixels.count)).squareRoot()
-        if rms > Self.tolerance {
-            let base = golden.deletingPathExtension().path
-            try Data(actualBytes).write(to: URL(fileURLWithPath: base + ".actual.png"))
-            let meta = DocumentMetadata(software: "descent tests")
-            let png = try PNGFile.encode(rgb: diff, width: actual.width, height: actual.height, dpi: 96, metadata: meta)
-            try Data(png).write(to: URL(fileURLWithPath: base + ".diff.png"))
-        }
-        #expect(rms <= Self.tolerance, "RMS \(rms) against \(golden.lastPathComponent); see .diff.png beside it")
+        try GoldenImage.check(png: [UInt8](Data(contentsOf: URL(fileURLWithPath: out))), against: name)
     }
 }

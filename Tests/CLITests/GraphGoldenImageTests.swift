@@ -21,25 +21,6 @@ struct GraphGoldenImageTests {
         let out = dir.path("\(name).png")
         let result = try DescentProcess.run(c.arguments + ["-o", out])
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        let actualBytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: out)))
-        let golden = Repository.root.appendingPathComponent("Tests/CLITests/Golden/\(name).png")
-        if ProcessInfo.processInfo.environment["DESCENT_UPDATE_GOLDEN"] == "1" {
-            try Data(actualBytes).write(to: golden)
-            return
-        }
-        let expected = try PNGFile.decodeRGB([UInt8](Data(contentsOf: golden)))
-        let actual = try PNGFile.decodeRGB(actualBytes)
-        #expect(actual.width == expected.width && actual.height == expected.height)
-        guard actual.width == expected.width, actual.height == expected.height else { return }
-        var sum = 0.0
-        for i in actual.pixels.indices {
-            let d = Double(actual.pixels[i]) - Double(expected.pixels[i])
-            sum += d * d
-        }
-        let rms = (sum / Double(actual.pixels.count)).squareRoot()
-        if rms > GoldenImageTests.tolerance {
-            try Data(actualBytes).write(to: URL(fileURLWithPath: golden.deletingPathExtension().path + ".actual.png"))
-        }
-        #expect(rms <= GoldenImageTests.tolerance, "RMS \(rms) against \(golden.lastPathComponent)")
+        try GoldenImage.check(png: [UInt8](Data(contentsOf: URL(fileURLWithPath: out))), against: name)
     }
 }
