@@ -97,6 +97,11 @@ public enum FigureFileRenderer {
                 if let command = metadata.command {
                     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, command)
                 }
+                // Reproducible files: SOURCE_DATE_EPOCH, when set, replaces the current time.
+                if let date = ReproducibleDate.iso8601() {
+                    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
+                    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
+                }
             }
         }
         guard let surface, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
