@@ -77,12 +77,13 @@ public struct ColorScale: Sendable, Equatable {
         self.lower = lower; self.upper = upper; self.isLog = isLog
     }
 
-    /// The fraction in [0, 1] for `v`, or nil when it cannot be shown (NaN, ±Inf, <= 0 on a log scale).
+    /// The fraction in [0, 1] for `v` (values beyond the limits clamp to the ends; on a log
+    /// scale, zero and below take the low end), or nil for NaN and ±Inf.
     @inlinable
     public func fraction(_ v: Double) -> Double? {
         guard v.isFinite else { return nil }
         if isLog {
-            guard v > 0 else { return nil }
+            guard v > 0 else { return 0 }
             let t = (log10(v) - log10(lower)) / (log10(upper) - log10(lower))
             return min(1, max(0, t.isFinite ? t : 0))
         }

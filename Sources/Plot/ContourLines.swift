@@ -46,6 +46,8 @@ public struct ContourLines: PlotMark {
     public var labelled: Bool
     public var labelColor: Color
     public var fontSize: Double
+    /// Clear space kept between labels, in points.
+    public var labelSpacing = 10.0
 
     public init(lines: [Line], style: StrokeStyle, labelled: Bool = true, labelColor: Color = .white, fontSize: Double = 8) {
         self.lines = lines; self.style = style; self.labelled = labelled
@@ -106,7 +108,7 @@ public struct ContourLines: PlotMark {
                 let label = Label(text: text, center: Point((a.x + b.x) / 2, (a.y + b.y) / 2), angle: angle, width: w, height: h)
                 let box = label.boundingBox
                 guard box.minX >= area.minX, box.maxX <= area.maxX, box.minY >= area.minY, box.maxY <= area.maxY else { continue }
-                if placed.contains(where: { $0.boundingBox.insetBy(-2).intersects(box) }) { continue }
+                if placed.contains(where: { $0.boundingBox.insetBy(-labelSpacing).intersects(box) }) { continue }
                 placed.append(label)
                 break
             }

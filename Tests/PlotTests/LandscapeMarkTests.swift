@@ -34,7 +34,7 @@ struct LandscapeMarkTests {
     @Test func colorScalesMapLinearlyOrByLogarithm() {
         #expect(ColorScale(lower: 0, upper: 10, isLog: false).fraction(2.5) == 0.25)
         #expect(abs(ColorScale(lower: 1, upper: 1000, isLog: true).fraction(10)! - 1.0 / 3) < 1e-12)
-        #expect(ColorScale(lower: 1, upper: 1000, isLog: true).fraction(0) == nil)
+        #expect(ColorScale(lower: 1, upper: 1000, isLog: true).fraction(0) == 0)
         #expect(ColorScale(lower: 0, upper: 1, isLog: false).fraction(.nan) == nil)
         #expect(ColorScale(lower: 0, upper: 1, isLog: false).fraction(5) == 1)
     }
