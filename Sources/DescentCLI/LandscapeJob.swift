@@ -25,7 +25,7 @@ struct LandscapeJob {
             }
         }
         let heatmap = Heatmap(xs: grid.xs, ys: grid.ys, values: grid.values, colormap: colormap, scale: scale,
-                              invalidColor: Self.invalidColor, smooth: true)
+                              invalidColor: Self.invalidColor, smooth: request.resolution >= 150)
 
         var axes = Axes(title: nil, xLabel: surface.xName, yLabel: surface.yName)
         axes.xLimits = AxisLimits(lower: request.domain.x.lowerBound, upper: request.domain.x.upperBound)

@@ -86,7 +86,7 @@ public struct ColorBar: Sendable {
         canvas.stroke(tickPath, style: StrokeStyle(color: theme.tickColor, width: theme.spineWidth))
         let title = RichTextLayout(label, font: theme.labelFont, canvas: canvas)
         title.draw(on: canvas, at: Point(bar.maxX + theme.majorTickLength + gap + widest + 0.6 * theme.labelSize, bar.midY),
-                   horizontal: .center, vertical: .bottom, rotation: -Double.pi / 2, color: theme.textColor)
+                   horizontal: .center, vertical: .top, rotation: Double.pi / 2, color: theme.textColor)
         if let note = invalidNote {
             let swatch = Rect(x: origin.x, y: bar.maxY + theme.padding + 4, width: barWidth, height: barWidth)
             canvas.fillAndStroke(.rect(swatch), fill: note.color, stroke: StrokeStyle(color: theme.spineColor, width: theme.spineWidth))
