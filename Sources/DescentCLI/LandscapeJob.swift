@@ -37,8 +37,10 @@ struct LandscapeJob {
                                   labelColor: .white))
         }
         let minima = surface.minima.filter { request.domain.x.contains($0.x) && request.domain.y.contains($0.y) }
-        axes.add(MinimaMark(points: minima.map { ($0.x, $0.y) }))
         let span = max(request.domain.x.upperBound - request.domain.x.lowerBound, request.domain.y.upperBound - request.domain.y.lowerBound)
+        // Paths are listed in the given order but drawn last-first, so the smooth full-batch
+        // path lies on top of the noisy ones that share its start.
+        var pathMarks: [OptimizerPathMark] = []
         for (k, path) in paths.enumerated() {
             var gradients: [(Double, Double)]?
             var gradientScale = 1.0
@@ -48,10 +50,15 @@ struct LandscapeJob {
                 gradientScale = biggest > 0 ? 0.12 * span / biggest : 1
                 gradients = g
             }
-            axes.add(OptimizerPathMark(xs: path.points.map(\.x), ys: path.points.map(\.y), label: path.label,
-                                       color: Self.color(for: path.kind, index: k), stepArrows: request.arrows,
-                                       gradients: gradients, gradientScale: gradientScale))
+            var mark = OptimizerPathMark(xs: path.points.map(\.x), ys: path.points.map(\.y), label: path.label,
+                                         color: Self.color(for: path.kind, index: k), stepArrows: request.arrows,
+                                         gradients: gradients, gradientScale: gradientScale)
+            mark.inLegend = false
+            pathMarks.append(mark)
+            axes.add(LegendRow(OptimizerPathMark.legendEntry(label: mark.label, color: mark.color)))
         }
+        for mark in pathMarks.reversed() { axes.add(mark) }
+        axes.add(MinimaMark(points: minima.map { ($0.x, $0.y) }))
         axes.legend = paths.isEmpty && minima.isEmpty ? .none : .best
 
         let invalid = heatmap.invalidCount

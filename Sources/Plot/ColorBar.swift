@@ -102,15 +102,27 @@ public enum ColorBarFigureRenderer {
     public static func draw(_ figure: Figure, colorBar: ColorBar, on canvas: Canvas) {
         let theme = figure.theme
         canvas.fill(.rect(Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height)), color: theme.background)
+        // The title is centred over the whole figure, colour bar included.
+        var top = 0.0
+        if let title = figure.title, !title.isEmpty {
+            let layout = RichTextLayout(title, font: theme.figureTitleFont, canvas: canvas)
+            layout.draw(on: canvas, at: Point(figure.size.width / 2, theme.padding), horizontal: .center, vertical: .top,
+                        color: theme.textColor)
+            top = theme.padding + layout.height
+        }
         let guessLength = figure.size.height * 0.75
         let barSpace = colorBar.width(canvas: canvas, theme: theme, length: guessLength)
         var inner = figure
-        inner.size = Size(figure.size.width - barSpace, figure.size.height)
-        let layouts = FigureRenderer.draw(inner, on: canvas)
-        guard let plot = layouts.first?.plotRect else { return }
-        let noteSpace = colorBar.invalidNote == nil ? 0.0 : colorBar.barWidth + theme.padding + 4
-        let legendRight = layouts.first?.legendPlacement == .outsideRight
-        let x = legendRight ? inner.size.width : plot.maxX + 1.5 * theme.padding
-        colorBar.draw(at: Point(x, plot.minY), length: plot.height - noteSpace, on: canvas, theme: theme)
+        inner.title = nil
+        inner.size = Size(figure.size.width - barSpace, figure.size.height - top)
+        canvas.withSavedState {
+            canvas.translate(by: Point(0, top))
+            let layouts = FigureRenderer.draw(inner, on: canvas)
+            guard let plot = layouts.first?.plotRect else { return }
+            let noteSpace = colorBar.invalidNote == nil ? 0.0 : colorBar.barWidth + theme.padding + 4
+            let legendRight = layouts.first?.legendPlacement == .outsideRight
+            let x = legendRight ? inner.size.width : plot.maxX + 1.5 * theme.padding
+            colorBar.draw(at: Point(x, plot.minY), length: plot.height - noteSpace, on: canvas, theme: theme)
+        }
     }
 }

@@ -18,6 +18,8 @@ public struct OptimizerPathMark: PlotMark {
     public var gradients: [(Double, Double)]?
     public var gradientScale: Double
     public var gradientColor: Color
+    /// Whether the path has a legend row (false when a `LegendRow` stands in for it elsewhere in the order).
+    public var inLegend = true
 
     public init(xs: [Double], ys: [Double], label: String, color: Color, stepArrows: Bool = false,
                 gradients: [(Double, Double)]? = nil, gradientScale: Double = 1, gradientColor: Color = Color(hex: 0x2CA02C)) {
@@ -29,7 +31,9 @@ public struct OptimizerPathMark: PlotMark {
         DataBounds.of(xs: xs, ys: ys, xScale: xScale, yScale: yScale)
     }
 
-    public var legendEntry: LegendEntry? {
+    public var legendEntry: LegendEntry? { inLegend ? Self.legendEntry(label: label, color: color) : nil }
+
+    public static func legendEntry(label: String, color: Color) -> LegendEntry {
         LegendEntry(label: label, sample: .line(StrokeStyle(color: color, width: 1.8), marker: Marker(.circle, size: 4, fill: color)))
     }
 
@@ -108,4 +112,13 @@ public struct MinimaMark: PlotMark {
     }
 
     public func occupiedPoints(in context: PlotContext) -> [Point] { points.map { context.point($0.0, $0.1) } }
+}
+
+/// A legend row that draws nothing: lets marks be drawn in one order and listed in another.
+public struct LegendRow: PlotMark {
+    public var entry: LegendEntry
+    public init(_ entry: LegendEntry) { self.entry = entry }
+    public func dataBounds(xScale: AxisScale, yScale: AxisScale) -> DataBounds? { nil }
+    public func draw(in context: PlotContext) {}
+    public var legendEntry: LegendEntry? { entry }
 }
