@@ -85,6 +85,9 @@ struct LandscapeCommand: ParsableCommand {
     @Flag(help: "Gradient arrows (uphill) at each iterate, as in course text 003 fig. 6.")
     var gradients = false
 
+    @Option(help: "Draw the gradient field (uphill arrows) on an N x N grid; 0 for none.")
+    var quiver: Int = 0
+
     @Option(help: "Figure title (default: the surface).")
     var title: String?
 

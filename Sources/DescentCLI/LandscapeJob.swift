@@ -36,6 +36,11 @@ struct LandscapeJob {
             axes.add(ContourLines(lines: contourLines, style: StrokeStyle(color: Color.white.withAlpha(0.75), width: 0.7),
                                   labelColor: .white))
         }
+        if request.quiver > 0 {
+            let field = GradientField.sample(surface, over: request.domain, count: request.quiver)
+            axes.add(QuiverMark(xs: field.points.map(\.x), ys: field.points.map(\.y), us: field.gradients.map(\.x),
+                                vs: field.gradients.map(\.y)))
+        }
         let minima = surface.minima.filter { request.domain.x.contains($0.x) && request.domain.y.contains($0.y) }
         let span = max(request.domain.x.upperBound - request.domain.x.lowerBound, request.domain.y.upperBound - request.domain.y.lowerBound)
         // Paths are listed in the given order but drawn last-first, so the smooth full-batch

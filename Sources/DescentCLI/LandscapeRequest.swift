@@ -25,6 +25,7 @@ struct LandscapeRequest {
     var runs: [String]
     var arrows: Bool
     var gradients: Bool
+    var quiver: Int
     var title: String?
     var exportPath: String?
     var outputPath: String
@@ -106,6 +107,8 @@ struct LandscapeRequest {
         runs = c.runLogs
         arrows = c.arrows
         gradients = c.gradients
+        guard c.quiver >= 0, c.quiver <= 100 else { throw UserError("--quiver \(c.quiver): expected 0 to 100 arrows per side") }
+        quiver = c.quiver
         title = c.title
     }
 

@@ -113,3 +113,14 @@ struct SurfaceAndPathTests {
         }
     }
 }
+
+/// The sampled gradient field of the round bowl f = |p|^2 / 2 is p itself, at cell centres.
+struct GradientFieldTests {
+    @Test func roundBowlFieldIsThePositionAtCellCentres() {
+        let field = GradientField.sample(FunctionSurface(.quadratic(condition: 1, rotation: 0)),
+                                         over: Domain2(x: -2...2, y: -1...1), count: 4)
+        #expect(field.points.count == 16)
+        #expect(field.points[0] == Point2(-1.5, -0.75))
+        for (p, g) in zip(field.points, field.gradients) { #expect(abs(p.x - g.x) < 1e-15 && abs(p.y - g.y) < 1e-15) }
+    }
+}

@@ -80,3 +80,21 @@ struct LandscapeMarkTests {
         #expect(ContourLines.format(value) == text)
     }
 }
+
+/// The quiver mark: arrows along the vectors on the canvas (y up in data, down on the canvas).
+struct QuiverMarkTests {
+    @Test func arrowsFollowTheVectorsAndClipAtTheReferenceLength() {
+        let plot = Rect(x: 0, y: 0, width: 100, height: 100)
+        let context = PlotContext(canvas: RecordingCanvas(size: Size(100, 100)), plotRect: plot,
+                                  x: AxisMapping(scale: .linear, lower: 0, upper: 10, start: 0, end: 100),
+                                  y: AxisMapping(scale: .linear, lower: 0, upper: 10, start: 100, end: 0), theme: Theme())
+        // Norms 1, 1, 2, 0 (left out), 100 (clipped): the 90th percentile of [1, 1, 2, 100] is 100.
+        let mark = QuiverMark(xs: [5, 5, 5, 5, 5], ys: [5, 5, 5, 5, 5], us: [1, 0, 2, 0, 100], vs: [0, 1, 0, 0, 0], cellSize: 20)
+        let arrows = mark.arrows(in: context)
+        #expect(arrows.count == 4)
+        #expect(arrows[0].0 == Point(50, 50))
+        #expect(abs(arrows[0].1.x - 50.2) < 1e-9 && arrows[0].1.y == 50)   // 20 * 1/100 to the right
+        #expect(abs(arrows[1].1.y - 49.8) < 1e-9 && arrows[1].1.x == 50)   // up on the canvas
+        #expect(abs(arrows[3].1.x - 70) < 1e-9)                            // the reference length
+    }
+}
