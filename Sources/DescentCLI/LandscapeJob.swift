@@ -33,8 +33,10 @@ struct LandscapeJob {
         axes.showGrid = false
         axes.add(heatmap)
         if !contourLines.isEmpty {
-            axes.add(ContourLines(lines: contourLines, style: StrokeStyle(color: Color.white.withAlpha(0.75), width: 0.7),
-                                  labelColor: .white))
+            var contours = ContourLines(lines: contourLines, style: StrokeStyle(color: Color.white.withAlpha(0.75), width: 0.7),
+                                        labelColor: .white)
+            contours.avoid = surface.minima.map { ($0.x, $0.y) } + paths.flatMap { $0.points.map { ($0.x, $0.y) } }
+            axes.add(contours)
         }
         if request.quiver > 0 {
             let field = GradientField.sample(surface, over: request.domain, count: request.quiver)

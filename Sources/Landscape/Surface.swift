@@ -40,5 +40,12 @@ public final class FunctionSurface: Surface2D {
     public var minima: [Point2] { function.minima }
     public var xName: String { "$x$" }
     public var yName: String { "$y$" }
-    public var title: String { function.name }
+    public var title: String {
+        if case let .quadratic(condition, rotation) = function {
+            return "quadratic bowl (condition \(Self.short(condition)), rotation \(Self.short(rotation))°)"
+        }
+        return function.name
+    }
+
+    static func short(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e9 ? String(Int(v)) : String(v) }
 }

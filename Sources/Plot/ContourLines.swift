@@ -48,6 +48,8 @@ public struct ContourLines: PlotMark {
     public var fontSize: Double
     /// Clear space kept between labels, in points.
     public var labelSpacing = 10.0
+    /// Data points labels keep clear of (minima, path iterates), by 6 points.
+    public var avoid: [(Double, Double)] = []
 
     public init(lines: [Line], style: StrokeStyle, labelled: Bool = true, labelColor: Color = .white, fontSize: Double = 8) {
         self.lines = lines; self.style = style; self.labelled = labelled
@@ -89,6 +91,7 @@ public struct ContourLines: PlotMark {
             byLevel[line.level] = line
         }
         let area = context.plotRect.insetBy(2)
+        let keepClear = avoid.map { context.point($0.0, $0.1) }.filter { $0.x.isFinite && $0.y.isFinite }
         for level in byLevel.keys.sorted() {
             let line = byLevel[level]!
             let text = Self.format(level)
@@ -109,6 +112,7 @@ public struct ContourLines: PlotMark {
                 let box = label.boundingBox
                 guard box.minX >= area.minX, box.maxX <= area.maxX, box.minY >= area.minY, box.maxY <= area.maxY else { continue }
                 if placed.contains(where: { $0.boundingBox.insetBy(-labelSpacing).intersects(box) }) { continue }
+                if keepClear.contains(where: { label.covers($0, pad: 6) }) { continue }
                 placed.append(label)
                 break
             }

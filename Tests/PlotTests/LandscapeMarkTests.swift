@@ -98,3 +98,22 @@ struct QuiverMarkTests {
         #expect(abs(arrows[3].1.x - 70) < 1e-9)                            // the reference length
     }
 }
+
+/// Contour labels keep clear of the points they are told to avoid.
+struct ContourLabelAvoidanceTests {
+    @Test func labelsKeepClearOfAvoidedPoints() {
+        let xs = (0...100).map { Double($0) / 100 }
+        let line = ContourLines.Line(level: 0.5, xs: xs, ys: xs.map { _ in 0.5 })
+        let plot = Rect(x: 0, y: 0, width: 200, height: 200)
+        let context = PlotContext(canvas: RecordingCanvas(size: Size(200, 200)), plotRect: plot,
+                                  x: AxisMapping(scale: .linear, lower: 0, upper: 1, start: 0, end: 200),
+                                  y: AxisMapping(scale: .linear, lower: 0, upper: 1, start: 200, end: 0), theme: Theme())
+        var mark = ContourLines(lines: [line], style: StrokeStyle(color: .white))
+        let free = mark.placeLabels(in: context)
+        #expect(free.count == 1 && abs(free[0].center.x - 100) < 2)   // the middle of the line
+        mark.avoid = [(0.5, 0.5)]
+        let moved = mark.placeLabels(in: context)
+        #expect(moved.count == 1)
+        #expect(!moved[0].covers(Point(100, 100), pad: 6))
+    }
+}
