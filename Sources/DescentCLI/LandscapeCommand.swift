@@ -88,6 +88,12 @@ struct LandscapeCommand: ParsableCommand {
     @Option(help: "Draw the gradient field (uphill arrows) on an N x N grid; 0 for none.")
     var quiver: Int = 0
 
+    @Flag(name: .customLong("3d"), help: "Draw a shaded 3D surface mesh with the paths on it (height follows the colour scale).")
+    var threeD = false
+
+    @Option(help: "Mesh cells per side for --3d.")
+    var mesh: Int = 60
+
     @Option(help: "Figure title (default: the surface).")
     var title: String?
 

@@ -90,12 +90,60 @@ struct LandscapeJob {
                 throw UserError(e.description)
             }
         }
+        if request.threeD {
+            try write3D(grid: grid, paths: paths, scale: scale, colormap: colormap, colorBar: colorBar, title: title, size: points)
+            return
+        }
         let metadata = DocumentMetadata(title: MathText.plainText(title), command: CommandLineText.current,
                                         software: "descent \(DescentCommand.version)")
         do {
             try FigureFileRenderer.write(to: request.outputPath, format: request.format, size: points, dpi: request.dpi,
                                          metadata: metadata) { canvas in
                 ColorBarFigureRenderer.draw(figure, colorBar: colorBar, on: canvas)
+            }
+        } catch let error as OutputError {
+            throw UserError(error.description)
+        }
+    }
+
+    /// The --3d drawing: title, the mesh, a legend of the paths at the top left, the colour bar at the right.
+    func write3D(grid: Grid, paths: [OptimizerPath], scale: ColorScale, colormap: Colormap, colorBar: ColorBar, title: String,
+                 size: Size) throws {
+        let surface = request.surface
+        let coarse = surface.grid(over: request.domain, resolution: request.mesh + 1)
+        let paths3D = paths.enumerated().map { k, p in
+            SurfaceMesh3D.Path3D(xs: p.points.map(\.x), ys: p.points.map(\.y), values: p.losses, label: p.label,
+                                 color: Self.color(for: p.kind, index: k))
+        }
+        let mesh = SurfaceMesh3D(xs: coarse.xs, ys: coarse.ys, values: coarse.values, colormap: colormap, scale: scale,
+                                 paths: paths3D, xLabel: MathText.plainText(surface.xName), yLabel: MathText.plainText(surface.yName))
+        let theme = Theme()
+        let metadata = DocumentMetadata(title: MathText.plainText(title), command: CommandLineText.current,
+                                        software: "descent \(DescentCommand.version)")
+        do {
+            try FigureFileRenderer.write(to: request.outputPath, format: request.format, size: size, dpi: request.dpi,
+                                         metadata: metadata) { canvas in
+                canvas.fill(.rect(Rect(x: 0, y: 0, width: size.width, height: size.height)), color: theme.background)
+                let head = RichTextLayout(title, font: theme.figureTitleFont, canvas: canvas)
+                head.draw(on: canvas, at: Point(size.width / 2, theme.padding), horizontal: .center, vertical: .top, color: theme.textColor)
+                let legendHeight = theme.legendSize * 1.5 * Double(paths3D.count)
+                let top = 2 * theme.padding + head.height + legendHeight
+                let barLength = size.height - top - 4 * theme.padding
+                let barSpace = colorBar.width(canvas: canvas, theme: theme, length: barLength)
+                let area = Rect(x: 3 * theme.padding, y: top + theme.padding, width: size.width - barSpace - 5 * theme.padding,
+                                height: size.height - top - 5 * theme.padding)
+                mesh.draw(in: area, on: canvas, theme: theme)
+                colorBar.draw(at: Point(size.width - barSpace + theme.padding, top + theme.padding), length: barLength,
+                              on: canvas, theme: theme)
+                var y = top - legendHeight
+                for p in paths3D {
+                    var line = Path()
+                    line.move(to: Point(theme.padding * 2, y + 6)); line.line(to: Point(theme.padding * 2 + 20, y + 6))
+                    canvas.stroke(line, style: StrokeStyle(color: p.color, width: 2))
+                    RichTextLayout(p.label, font: theme.legendFont, canvas: canvas)
+                        .draw(on: canvas, at: Point(theme.padding * 2 + 26, y + 6), horizontal: .left, vertical: .center, color: theme.textColor)
+                    y += theme.legendSize * 1.5
+                }
             }
         } catch let error as OutputError {
             throw UserError(error.description)

@@ -26,6 +26,8 @@ struct LandscapeRequest {
     var arrows: Bool
     var gradients: Bool
     var quiver: Int
+    var threeD: Bool
+    var mesh: Int
     var title: String?
     var exportPath: String?
     var outputPath: String
@@ -109,6 +111,10 @@ struct LandscapeRequest {
         gradients = c.gradients
         guard c.quiver >= 0, c.quiver <= 100 else { throw UserError("--quiver \(c.quiver): expected 0 to 100 arrows per side") }
         quiver = c.quiver
+        guard c.mesh >= 2, c.mesh <= 300 else { throw UserError("--mesh \(c.mesh): expected 2 to 300 cells per side") }
+        if c.threeD && c.quiver > 0 { throw UserError("--quiver draws on the flat map; it does not combine with --3d") }
+        threeD = c.threeD
+        mesh = c.mesh
         title = c.title
     }
 

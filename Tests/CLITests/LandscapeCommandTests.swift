@@ -108,3 +108,26 @@ struct LandscapeCommandTests {
         #expect(dir.files() == ["noparams.jsonl"])
     }
 }
+
+/// `--3d` writes a figure and refuses `--quiver`.
+@Suite("descent landscape --3d")
+struct Landscape3DCommandTests {
+    @Test func writesA3DFigure() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let out = dir.path("s.png")
+        let r = try DescentProcess.run(["landscape", "--function", "booth", "--3d", "--mesh", "20", "--resolution", "50",
+                                        "--optimizers", "gd", "--lr", "0.05", "--steps", "10", "-o", out])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func refusesQuiverIn3D() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let r = try DescentProcess.run(["landscape", "--function", "booth", "--3d", "--quiver", "10", "-o", dir.path("s.png")])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("does not combine with --3d"))
+        #expect(dir.files().isEmpty)
+    }
+}
