@@ -43,8 +43,14 @@ struct LandscapeCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "y range LOW,HIGH (may start with a minus sign).")
     var ylim: String?
 
-    @Option(help: "Grid points per side.")
-    var resolution: Int = 400
+    @Option(help: "Grid points per side (default: 400; 51 for --network).")
+    var resolution: Int?
+
+    @Option(help: "A network slice: train an MLP with these layer sizes (e.g. 2,1000,3; ReLU, linear output, MSE) on --data, then draw its loss on a plane through the trained weights along two seeded filter-normalised random directions (Li et al. 2018).")
+    var network: String?
+
+    @Option(help: "Full-batch epochs to train the --network before slicing.")
+    var epochs: Int = 200
 
     @Option(help: "Number of contour lines (0 for none).")
     var levels: Int = 12

@@ -66,7 +66,8 @@ struct LandscapeJob {
         }
         for mark in pathMarks.reversed() { axes.add(mark) }
         axes.add(MinimaMark(points: minima.map { ($0.x, $0.y) }))
-        axes.legend = paths.isEmpty && minima.isEmpty ? .none : .best
+        if surface is NetworkSlice { axes.add(MinimaMark(points: [(0, 0)], label: "trained weights")) }
+        axes.legend = paths.isEmpty && minima.isEmpty && !(surface is NetworkSlice) ? .none : .best
 
         let invalid = heatmap.invalidCount
         if invalid > 0 {

@@ -57,20 +57,26 @@ struct LandscapeRequest {
             function = f
             surface = FunctionSurface(f)
         case let (nil, name?):
-            let d = try Self.dataSurface(name, c)
-            dataSurface = d
-            surface = d
+            if let layers = c.network {
+                surface = try NetworkSliceSetup.make(layers: layers, data: name, c)
+            } else {
+                let d = try Self.dataSurface(name, c)
+                dataSurface = d
+                surface = d
+            }
         }
+        if c.network != nil && c.function != nil { throw UserError("--network slices a network trained on --data, not a --function") }
         let usual = surface.domain
         domain = Domain2(x: try Self.range(c.xlim, "--xlim") ?? usual.x, y: try Self.range(c.ylim, "--ylim") ?? usual.y)
 
-        guard c.resolution >= 2 else { throw UserError("--resolution \(c.resolution): expected at least 2 grid points per side") }
-        let bytes = GridBudget.bytes(resolution: c.resolution)
+        let res = c.resolution ?? (c.network == nil ? 400 : 51)
+        guard res >= 2 else { throw UserError("--resolution \(res): expected at least 2 grid points per side") }
+        let bytes = GridBudget.bytes(resolution: res)
         guard bytes <= GridBudget.limitBytes else {
-            throw UserError("--resolution \(c.resolution): a \(c.resolution) x \(c.resolution) grid would need \(Self.size(bytes)) "
+            throw UserError("--resolution \(res): a \(res) x \(res) grid would need \(Self.size(bytes)) "
                 + "(\(GridBudget.bytesPerPoint) bytes per point); the limit is \(Self.size(GridBudget.limitBytes))")
         }
-        resolution = c.resolution
+        resolution = res
         guard c.levels >= 0, c.levels <= 200 else { throw UserError("--levels \(c.levels): expected 0 to 200") }
         levels = c.levels
         logLevels = c.logLevels
@@ -89,6 +95,9 @@ struct LandscapeRequest {
             switch PathSpec.parseList(list, learningRate: c.lr, steps: c.steps) {
             case .success(let p): paths = p
             case .failure(let e): throw UserError("--optimizers: \(e.description)")
+            }
+            if surface is NetworkSlice, !paths.isEmpty {
+                throw UserError("--optimizers: paths on a network slice are not supported yet")
             }
             if function != nil, let batch = paths.first(where: { $0.batchSize != nil }) {
                 throw UserError("--optimizers: '\(batch.name)' draws real batches of data; a test function has none (use --data, or gd)")

@@ -131,3 +131,25 @@ struct Landscape3DCommandTests {
         #expect(dir.files().isEmpty)
     }
 }
+
+/// `--network`: a slice through a small network trained on the spot; its centre is the trained loss.
+@Suite("descent landscape --network")
+struct LandscapeNetworkCommandTests {
+    @Test func sliceCentreIsTheTrainedLoss() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let csv = dir.path("s.csv"), log = dir.path("t.jsonl")
+        // The same network, data, seed and epochs through descent train: its final loss is the slice's centre.
+        let t = try DescentProcess.run(["train", "--model", "mlp", "--layers", "2,8,3", "--data", "lab-batch", "--optimizer", "sgd",
+                                        "--lr", "0.01", "--epochs", "20", "--initialization", "he", "--log", log, "--quiet"])
+        #expect(t.status == 0, "stderr: \(t.stderr)")
+        let r = try DescentProcess.run(["landscape", "--data", "lab-batch", "--network", "2,8,3", "--lr", "0.01", "--epochs", "20",
+                                        "--resolution", "3", "-o", dir.path("s.png"), "--export-data", csv])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let rows = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")
+        let centre = rows.first { $0.hasPrefix("0,0,") }.map { Double($0.split(separator: ",")[2])! }
+        let last = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").last { $0.contains("\"type\":\"step\"") }!
+        let loss = Double(last.split(separator: ",").first { $0.hasPrefix("\"loss\":") }!.dropFirst(7))!
+        #expect(centre != nil && abs(centre! - loss) <= 1e-9 * loss)
+    }
+}
