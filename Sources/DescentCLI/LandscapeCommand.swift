@@ -46,7 +46,7 @@ struct LandscapeCommand: ParsableCommand {
     @Option(help: "Grid points per side (default: 400; 51 for --network).")
     var resolution: Int?
 
-    @Option(help: "A network slice: train an MLP with these layer sizes (e.g. 2,1000,3; ReLU, linear output, MSE) on --data, then draw its loss on a plane through the trained weights along two seeded filter-normalised random directions (Li et al. 2018).")
+    @Option(help: "A network slice: train an MLP with these layer sizes (e.g. 2,1000,3; ReLU, linear output, MSE, N(0, 1) weights) on --data, then draw its loss on a plane through the trained weights along two seeded filter-normalised random directions (Li et al. 2018).")
     var network: String?
 
     @Option(help: "Full-batch epochs to train the --network before slicing.")

@@ -1,7 +1,7 @@
 import Landscape
 import Training
 
-/// Trains the `--network` MLP on the spot (full-batch SGD) and builds the filter-normalised slice around it.
+/// Trains the `--network` MLP on the spot (N(0, 1) weights as the course labs, full-batch SGD) and builds the filter-normalised slice around it.
 enum NetworkSliceSetup {
     static func make(layers text: String, data name: String, _ c: LandscapeCommand) throws -> NetworkSlice {
         guard let data = BuiltinData.make(name, seed: c.seed, samples: c.samples) else {
@@ -21,7 +21,7 @@ enum NetworkSliceSetup {
         }
         guard c.epochs >= 0, c.epochs <= 100_000 else { throw UserError("--epochs \(c.epochs): expected 0 to 100000") }
         let model = MLP(spec: spec)
-        let initial = WeightInit.he.parameters(for: spec, seed: c.seed)
+        let initial = WeightInit.normal.parameters(for: spec, seed: c.seed)
         let trainer = Trainer(problem: .model(model, initial: initial, train: data, trainTargets: targets, validation: nil,
                                               validationTargets: nil, classification: false),
                               optimizer: .sgd(lr: c.lr), stop: .epochs(c.epochs), seed: c.seed)
