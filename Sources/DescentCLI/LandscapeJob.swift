@@ -33,8 +33,10 @@ struct LandscapeJob {
         axes.showGrid = false
         axes.add(heatmap)
         if !contourLines.isEmpty {
-            var contours = ContourLines(lines: contourLines, style: StrokeStyle(color: Color.white.withAlpha(0.75), width: 0.7),
-                                        labelColor: .white)
+            // White reads on the dark perceptual maps; the diverging map is white in the middle, so dark grey there.
+            let ink = colormap.name == "rdbu" ? Color(hex: 0x333333) : Color.white
+            var contours = ContourLines(lines: contourLines, style: StrokeStyle(color: ink.withAlpha(colormap.name == "rdbu" ? 0.6 : 0.75), width: 0.7),
+                                        labelColor: ink)
             contours.avoid = surface.minima.map { ($0.x, $0.y) } + paths.flatMap { $0.points.map { ($0.x, $0.y) } }
             axes.add(contours)
         }
