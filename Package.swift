@@ -33,6 +33,9 @@ let package = Package(
         // The thin-MLP kernels in C: built for AVX2 and baseline x86-64, chosen at load time.
         .target(name: "CTrainingKernels"),
 
+        // Loss landscapes: surfaces on grids, contour lines, optimizer paths (plain data, no drawing).
+        .target(name: "Landscape", dependencies: ["Training"]),
+
         // Expressions to computation graphs, forward values and reverse-mode gradients.
         .target(name: "Autodiff"),
         // Layered drawings of computation graphs.
@@ -40,7 +43,7 @@ let package = Package(
 
         // Command line.
         .target(name: "DescentCLI", dependencies: [
-            "Plot", "Canvas", "CairoCanvas", "RunLogs", "Training", "Autodiff", "Diagram",
+            "Plot", "Canvas", "CairoCanvas", "RunLogs", "Training", "Autodiff", "Diagram", "Landscape",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "descent", dependencies: ["DescentCLI"]),
@@ -48,6 +51,7 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Canvas"]),
         .testTarget(name: "RunLogsTests", dependencies: ["RunLogs"], exclude: ["Fixtures"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LandscapeTests", dependencies: ["Landscape", "Training"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
         .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Autodiff", "Canvas"]),
         .testTarget(name: "CLITests", dependencies: ["DescentCLI", "Plot", "Canvas", "CairoCanvas", "RunLogs"],

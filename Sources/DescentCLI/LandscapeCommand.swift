@@ -1,0 +1,119 @@
+import ArgumentParser
+
+/// `descent landscape`: a loss surface as a heatmap with contours and optimizer paths.
+struct LandscapeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "landscape",
+        abstract: "Draw a loss surface (heatmap, contours, colour bar) with the paths optimizers take across it.",
+        discussion: """
+        The surface is a built-in 2D function (--function) or the loss of a two-parameter model on data \
+        (--data linear2d: y = w x + b; a two-class data set such as plants: the logistic neuron sigma(w x + b) on one feature).
+        Paths come from live optimizers (--optimizers) or from run logs with params (--run).
+        Examples:
+          descent landscape --function rosenbrock --optimizers gd,momentum,adam:lr=0.05 --lr 0.001 --steps 300 -o rosen.png
+          descent landscape --data linear2d --optimizers gd,minibatch:16,sgd --lr 0.05 --steps 60 --log-levels -o batch.png
+          descent train --function himmelblau --log run.jsonl && descent landscape --function himmelblau --run run.jsonl -o h.png
+        """
+    )
+
+    @Option(help: "Test function: \(LandscapeRequest.functionNames).")
+    var function: String?
+
+    @Option(help: "Quadratic bowl: condition number (with --function quadratic).")
+    var condition: Double = 10
+
+    @Option(help: "Quadratic bowl: rotation in degrees (with --function quadratic).")
+    var rotation: Double = 0
+
+    @Option(help: "Data set for a two-parameter model: linear2d, or a two-class set (plants, moons, ...).")
+    var data: String?
+
+    @Option(help: "Model on --data: linear (y = w x + b) or logistic (default: logistic for two-class data).")
+    var model: String?
+
+    @Option(help: "Feature column used as x on --data (default: the first).")
+    var feature: String?
+
+    @Option(help: "Samples to generate for --data.")
+    var samples: Int?
+
+    @Option(parsing: .unconditional, help: "x range LOW,HIGH (default: the surface's usual domain; may start with a minus sign).")
+    var xlim: String?
+
+    @Option(parsing: .unconditional, help: "y range LOW,HIGH (may start with a minus sign).")
+    var ylim: String?
+
+    @Option(help: "Grid points per side (default: 400; 51 for --network).")
+    var resolution: Int?
+
+    @Option(help: "A network slice: train an MLP with these layer sizes (e.g. 2,1000,3; ReLU, linear output, MSE, N(0, 1) weights) on --data, then draw its loss on a plane through the trained weights along two seeded filter-normalised random directions (Li et al. 2018).")
+    var network: String?
+
+    @Option(help: "Full-batch epochs to train the --network before slicing.")
+    var epochs: Int = 200
+
+    @Option(help: "Number of contour lines (0 for none).")
+    var levels: Int = 12
+
+    @Flag(name: .customLong("log-levels"), help: "Log-spaced contour levels.")
+    var logLevels = false
+
+    @Flag(name: .customLong("log-color"), help: "Logarithmic colour scale (default: automatic when the surface spans 3 decades or more).")
+    var logColor = false
+
+    @Flag(name: .customLong("linear-color"), help: "Linear colour scale even when the surface spans several decades.")
+    var linearColor = false
+
+    @Option(help: "Colour map: viridis, magma, inferno, cividis, rdbu (default: viridis; rdbu for signed surfaces).")
+    var colormap: String?
+
+    @Option(help: "Optimizer paths, comma-separated: gd, minibatch:B, sgd, momentum, nesterov, rmsprop, adagrad, adam; overrides like adam:lr=0.05 or momentum:momentum=0.5:steps=100.")
+    var optimizers: String?
+
+    @Option(help: "Learning rate shared by the optimizers.")
+    var lr: Double = 0.01
+
+    @Option(help: "Steps per optimizer.")
+    var steps: Int = 100
+
+    @Option(parsing: .unconditional, help: "Start point X,Y (default: near the top-left corner of the domain; may start with a minus sign).")
+    var start: String?
+
+    @Option(help: "Seed for generated data and batch shuffles.")
+    var seed: UInt64 = 0
+
+    @Option(name: .customLong("run"), help: "A JSON Lines run log with params (descent train --log); repeatable.")
+    var runLogs: [String] = []
+
+    @Flag(help: "Arrows along each step of the paths.")
+    var arrows = false
+
+    @Flag(help: "Gradient arrows (uphill) at each iterate, as in course text 003 fig. 6.")
+    var gradients = false
+
+    @Option(help: "Draw the gradient field (uphill arrows) on an N x N grid; 0 for none.")
+    var quiver: Int = 0
+
+    @Flag(name: .customLong("3d"), help: "Draw a shaded 3D surface mesh with the paths on it (height follows the colour scale).")
+    var threeD = false
+
+    @Option(help: "Mesh cells per side for --3d.")
+    var mesh: Int = 60
+
+    @Option(help: "Figure title (default: the surface).")
+    var title: String?
+
+    @Option(name: .customLong("export-data"), help: "Also write the grid (x,y,loss) and the paths (optimizer,step,x,y,loss) to this CSV file.")
+    var exportData: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        do {
+            let request = try LandscapeRequest(self)
+            try LandscapeJob(request: request).run()
+        } catch let error as UserError {
+            throw reportFailure(error)
+        }
+    }
+}

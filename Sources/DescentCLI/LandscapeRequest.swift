@@ -1,0 +1,175 @@
+import CairoCanvas
+import Foundation
+import Landscape
+import Plot
+import Training
+
+/// A validated `descent landscape` request: the surface, its grid, levels, colours and paths to run.
+struct LandscapeRequest {
+    static var functionNames: String { TestFunction.names.joined(separator: ", ") }
+
+    var surface: Surface2D
+    /// The test function, when the surface is one (live paths use its exact gradient).
+    var function: TestFunction?
+    var dataSurface: DataSurface?
+    var domain: Domain2
+    var resolution: Int
+    var levels: Int
+    var logLevels: Bool
+    /// nil = automatic.
+    var logColor: Bool?
+    var colormap: Colormap?
+    var paths: [PathSpec]
+    var start: Point2
+    var seed: UInt64
+    var runs: [String]
+    var arrows: Bool
+    var gradients: Bool
+    var quiver: Int
+    var threeD: Bool
+    var mesh: Int
+    var title: String?
+    var exportPath: String?
+    var outputPath: String
+    var format: OutputFormat
+    var pixelSize: (width: Int, height: Int)
+    var dpi: Double
+
+    init(_ c: LandscapeCommand) throws {
+        guard let out = c.output.output else { throw UserError("missing -o FILE (.png, .svg or .pdf)") }
+        outputPath = out
+        format = try c.output.resolvedFormat(for: out)
+        pixelSize = try c.output.pixelSize()
+        dpi = try c.output.validatedDPI()
+        if let e = c.exportData, e == out || SamePath.check(e, out) { throw UserError("--export-data \(e) is the same file as -o") }
+        exportPath = c.exportData
+
+        switch (c.function, c.data) {
+        case (nil, nil): throw UserError("give a surface: --function NAME (\(Self.functionNames)) or --data SET")
+        case (.some, .some): throw UserError("give either --function or --data, not both")
+        case let (name?, nil):
+            guard let f = TestFunction.named(name, condition: c.condition, rotation: c.rotation) else {
+                throw UserError("unknown function '\(name)': expected one of \(Self.functionNames)")
+            }
+            if case .quadratic = f, !(c.condition >= 1 && c.condition.isFinite) {
+                throw UserError("--condition \(c.condition): expected a number of at least 1")
+            }
+            function = f
+            surface = FunctionSurface(f)
+        case let (nil, name?):
+            if let layers = c.network {
+                surface = try NetworkSliceSetup.make(layers: layers, data: name, c)
+            } else {
+                let d = try Self.dataSurface(name, c)
+                dataSurface = d
+                surface = d
+            }
+        }
+        if c.network != nil && c.function != nil { throw UserError("--network slices a network trained on --data, not a --function") }
+        let usual = surface.domain
+        domain = Domain2(x: try Self.range(c.xlim, "--xlim") ?? usual.x, y: try Self.range(c.ylim, "--ylim") ?? usual.y)
+
+        let res = c.resolution ?? (c.network == nil ? 400 : 51)
+        guard res >= 2 else { throw UserError("--resolution \(res): expected at least 2 grid points per side") }
+        let bytes = GridBudget.bytes(resolution: res)
+        guard bytes <= GridBudget.limitBytes else {
+            throw UserError("--resolution \(res): a \(res) x \(res) grid would need \(Self.size(bytes)) "
+                + "(\(GridBudget.bytesPerPoint) bytes per point); the limit is \(Self.size(GridBudget.limitBytes))")
+        }
+        resolution = res
+        guard c.levels >= 0, c.levels <= 200 else { throw UserError("--levels \(c.levels): expected 0 to 200") }
+        levels = c.levels
+        logLevels = c.logLevels
+        if c.logColor && c.linearColor { throw UserError("give --log-color or --linear-color, not both") }
+        logColor = c.logColor ? true : (c.linearColor ? false : nil)
+        if let name = c.colormap {
+            guard let m = Colormap.named(name) else {
+                throw UserError("unknown colour map '\(name)': expected one of \(Colormap.names.joined(separator: ", "))")
+            }
+            colormap = m
+        }
+        guard c.lr > 0, c.lr.isFinite else { throw UserError("--lr \(c.lr): expected a positive number") }
+        guard c.steps >= 0, c.steps <= 1_000_000 else { throw UserError("--steps \(c.steps): expected 0 to 1000000") }
+        paths = []
+        if let list = c.optimizers {
+            switch PathSpec.parseList(list, learningRate: c.lr, steps: c.steps) {
+            case .success(let p): paths = p
+            case .failure(let e): throw UserError("--optimizers: \(e.description)")
+            }
+            if surface is NetworkSlice, !paths.isEmpty {
+                throw UserError("--optimizers: paths on a network slice are not supported yet")
+            }
+            if function != nil, let batch = paths.first(where: { $0.batchSize != nil }) {
+                throw UserError("--optimizers: '\(batch.name)' draws real batches of data; a test function has none (use --data, or gd)")
+            }
+        }
+        if let s = c.start {
+            guard let p = Self.pair(s) else { throw UserError("--start '\(s)': expected X,Y, e.g. -1.5,2") }
+            start = Point2(p.0, p.1)
+        } else {
+            let d = domain
+            start = Point2(d.x.lowerBound + 0.15 * (d.x.upperBound - d.x.lowerBound),
+                           d.y.upperBound - 0.15 * (d.y.upperBound - d.y.lowerBound))
+        }
+        seed = c.seed
+        for r in c.runLogs where r == out || SamePath.check(r, out) || r == c.exportData || c.exportData.map({ SamePath.check(r, $0) }) == true {
+            throw UserError("\(r): the run log is also an output file; it would be overwritten")
+        }
+        runs = c.runLogs
+        arrows = c.arrows
+        gradients = c.gradients
+        guard c.quiver >= 0, c.quiver <= 100 else { throw UserError("--quiver \(c.quiver): expected 0 to 100 arrows per side") }
+        quiver = c.quiver
+        guard c.mesh >= 2, c.mesh <= 300 else { throw UserError("--mesh \(c.mesh): expected 2 to 300 cells per side") }
+        if c.threeD && c.quiver > 0 { throw UserError("--quiver draws on the flat map; it does not combine with --3d") }
+        threeD = c.threeD
+        mesh = c.mesh
+        title = c.title
+    }
+
+    static func dataSurface(_ name: String, _ c: LandscapeCommand) throws -> DataSurface {
+        if let s = c.samples, s < 2 { throw UserError("--samples \(s): expected at least 2 samples") }
+        guard let data = BuiltinData.make(name, seed: c.seed, samples: c.samples) else {
+            throw UserError("unknown data '\(name)': expected one of \(BuiltinData.names.joined(separator: ", "))")
+        }
+        let twoClass = data.classCount == 2
+        let kind: DataSurface.Kind
+        switch c.model ?? (twoClass ? "logistic" : "linear") {
+        case "linear": kind = .linear
+        case "logistic": kind = .logistic
+        case let other: throw UserError("unknown --model '\(other)': expected linear or logistic")
+        }
+        if kind == .logistic && !twoClass {
+            throw UserError("--model logistic needs two-class data (plants, moons, xor3); \(name) is not")
+        }
+        if data.targetCount != 1 { throw UserError("\(name) has \(data.targetCount) targets; a two-parameter model fits one") }
+        var feature = 0
+        if let f = c.feature {
+            guard let k = data.featureNames.firstIndex(of: f) else {
+                throw UserError("unknown --feature '\(f)': \(name) has \(data.featureNames.joined(separator: ", "))")
+            }
+            feature = k
+        }
+        return DataSurface(kind: kind, data: data, feature: feature)
+    }
+
+    static func pair(_ s: String) -> (Double, Double)? {
+        let parts = s.split(separator: ",", omittingEmptySubsequences: false).map { Double(String($0).trimmingSpaces) }
+        guard parts.count == 2, let a = parts[0], let b = parts[1], a.isFinite, b.isFinite else { return nil }
+        return (a, b)
+    }
+
+    static func range(_ s: String?, _ option: String) throws -> ClosedRange<Double>? {
+        guard let s else { return nil }
+        guard let (a, b) = pair(s), a < b else {
+            throw UserError("\(option) '\(s)': expected LOW,HIGH with LOW < HIGH, e.g. -2,2")
+        }
+        return a...b
+    }
+
+    static func size(_ bytes: Int) -> String {
+        if bytes == Int.max { return "more memory than can be addressed" }
+        let g = Double(bytes) / Double(1 << 30)
+        return g >= 1 ? String(format: "%.1f GiB", g) : String(format: "%.0f MiB", Double(bytes) / Double(1 << 20))
+    }
+}

@@ -1,0 +1,180 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Canvas
+
+/// Contour lines in data coordinates, each labelled inline with its level where a label fits:
+/// the label follows the line's direction, the line is broken under it, and no two labels
+/// overlap each other or leave the plot area.
+public struct ContourLines: PlotMark {
+    /// One polyline at a level.
+    public struct Line: Sendable, Equatable {
+        public var level: Double
+        public var xs: [Double]
+        public var ys: [Double]
+        public init(level: Double, xs: [Double], ys: [Double]) { self.level = level; self.xs = xs; self.ys = ys }
+    }
+
+    /// A placed label: its text, centre, angle (radians, counter-clockwise) and size in points.
+    public struct Label: Sendable, Equatable {
+        public var text: String
+        public var center: Point
+        public var angle: Double
+        public var width: Double
+        public var height: Double
+
+        /// Whether canvas point `p` lies under the label (with `pad` points around it).
+        public func covers(_ p: Point, pad: Double = 1.5) -> Bool {
+            let dx = p.x - center.x, dy = p.y - center.y
+            let c = cos(angle), s = sin(angle)
+            let u = dx * c - dy * s, v = dx * s + dy * c
+            return abs(u) <= width / 2 + pad && abs(v) <= height / 2 + pad
+        }
+
+        /// The axis-aligned box around the rotated label.
+        public var boundingBox: Rect {
+            let c = abs(cos(angle)), s = abs(sin(angle))
+            let w = width * c + height * s, h = width * s + height * c
+            return Rect(x: center.x - w / 2, y: center.y - h / 2, width: w, height: h)
+        }
+    }
+
+    public var lines: [Line]
+    public var style: StrokeStyle
+    public var labelled: Bool
+    public var labelColor: Color
+    public var fontSize: Double
+    /// Clear space kept between labels, in points.
+    public var labelSpacing = 10.0
+    /// Data points labels keep clear of (minima, path iterates), by 6 points.
+    public var avoid: [(Double, Double)] = []
+
+    public init(lines: [Line], style: StrokeStyle, labelled: Bool = true, labelColor: Color = .white, fontSize: Double = 8) {
+        self.lines = lines; self.style = style; self.labelled = labelled
+        self.labelColor = labelColor; self.fontSize = fontSize
+    }
+
+    public func dataBounds(xScale: AxisScale, yScale: AxisScale) -> DataBounds? { nil }
+
+    /// Three significant digits, without trailing zeros; powers of ten for very large or small levels.
+    public static func format(_ v: Double) -> String {
+        if v == 0 { return "0" }
+        let a = abs(v)
+        if a >= 1e5 || a < 1e-3 {
+            let e = Int(floor(log10(a)))
+            let m = v / pow(10, Double(e))
+            return trim(String(format3: m)) + "e" + String(e)
+        }
+        let digits = max(0, 2 - Int(floor(log10(a))))
+        return trim(String(fixed: v, digits: digits))
+    }
+
+    static func trim(_ s: String) -> String {
+        guard s.contains(".") else { return s }
+        var t = s
+        while t.hasSuffix("0") { t.removeLast() }
+        if t.hasSuffix(".") { t.removeLast() }
+        return t
+    }
+
+    /// Chooses label positions: for each level, on its longest line, the first spot (from the
+    /// middle outwards) whose rotated box stays inside the plot and clear of earlier labels.
+    public func placeLabels(in context: PlotContext) -> [Label] {
+        guard labelled else { return [] }
+        let font = Font(family: context.theme.fontFamily, size: fontSize)
+        var placed: [Label] = []
+        var byLevel: [Double: Line] = [:]
+        for line in lines where line.xs.count >= 2 {
+            if let old = byLevel[line.level], old.xs.count >= line.xs.count { continue }
+            byLevel[line.level] = line
+        }
+        let area = context.plotRect.insetBy(2)
+        let keepClear = avoid.map { context.point($0.0, $0.1) }.filter { $0.x.isFinite && $0.y.isFinite }
+        for level in byLevel.keys.sorted() {
+            let line = byLevel[level]!
+            let text = Self.format(level)
+            let extent = context.canvas.measureText(text, font: font)
+            let w = extent.width, h = extent.ascent + extent.descent
+            let pts = (0..<line.xs.count).map { context.point(line.xs[$0], line.ys[$0]) }
+            // Cumulative canvas length, to require a straight-ish run about as long as the label.
+            var order = Array(pts.indices)
+            let mid = pts.count / 2
+            order.sort { abs($0 - mid) < abs($1 - mid) }
+            for k in order {
+                guard let (a, b) = Self.span(pts, around: k, length: w) else { continue }
+                let dx = b.x - a.x, dy = b.y - a.y
+                var angle = atan2(-dy, dx)
+                if angle > .pi / 2 { angle -= .pi }
+                if angle < -.pi / 2 { angle += .pi }
+                let label = Label(text: text, center: Point((a.x + b.x) / 2, (a.y + b.y) / 2), angle: angle, width: w, height: h)
+                let box = label.boundingBox
+                guard box.minX >= area.minX, box.maxX <= area.maxX, box.minY >= area.minY, box.maxY <= area.maxY else { continue }
+                if placed.contains(where: { $0.boundingBox.insetBy(-labelSpacing).intersects(box) }) { continue }
+                if keepClear.contains(where: { label.covers($0, pad: 6) }) { continue }
+                placed.append(label)
+                break
+            }
+        }
+        return placed
+    }
+
+    /// The points `length`/2 before and after index k along the polyline, if the line reaches
+    /// that far and is nearly straight there (the chord is at least 90% of the arc).
+    static func span(_ pts: [Point], around k: Int, length: Double) -> (Point, Point)? {
+        func walk(_ step: Int) -> (Point, Double)? {
+            var i = k, arc = 0.0
+            while arc < length / 2 {
+                let j = i + step
+                guard j >= 0, j < pts.count else { return nil }
+                arc += hypot(pts[j].x - pts[i].x, pts[j].y - pts[i].y)
+                i = j
+            }
+            return (pts[i], arc)
+        }
+        guard let (a, arcA) = walk(-1), let (b, arcB) = walk(1) else { return nil }
+        let chord = hypot(b.x - a.x, b.y - a.y)
+        return chord >= 0.9 * (arcA + arcB) ? (a, b) : nil
+    }
+
+    public func draw(in context: PlotContext) {
+        let labels = placeLabels(in: context)
+        var path = Path()
+        for line in lines {
+            var open = false
+            for k in 0..<line.xs.count {
+                let p = context.point(line.xs[k], line.ys[k])
+                if !p.x.isFinite || !p.y.isFinite || labels.contains(where: { $0.covers(p) }) { open = false; continue }
+                if open { path.line(to: p) } else { path.move(to: p); open = true }
+            }
+        }
+        context.canvas.stroke(path, style: style)
+        let font = Font(family: context.theme.fontFamily, size: fontSize)
+        for label in labels {
+            context.canvas.withSavedState {
+                context.canvas.translate(by: label.center)
+                context.canvas.rotate(by: label.angle)
+                let e = context.canvas.measureText(label.text, font: font)
+                context.canvas.drawText(label.text, at: Point(-e.width / 2, (e.ascent - e.descent) / 2), font: font, color: labelColor)
+            }
+        }
+    }
+}
+
+extension String {
+    /// `v` with `digits` decimals (no Foundation).
+    init(fixed v: Double, digits: Int) {
+        let scale = pow(10, Double(digits))
+        let r = (abs(v) * scale).rounded()
+        let whole = Int(r / scale), frac = Int(r - Double(whole) * scale)
+        var s = (v < 0 && r != 0 ? "-" : "") + String(whole)
+        if digits > 0 {
+            let f = String(frac)
+            s += "." + String(repeating: "0", count: digits - f.count) + f
+        }
+        self = s
+    }
+
+    init(format3 v: Double) { self.init(fixed: v, digits: 2) }
+}

@@ -1,0 +1,28 @@
+import Testing
+import Foundation
+import CairoCanvas
+
+/// Landscapes through the whole `descent landscape` process, against reviewed golden PNGs
+/// (RMS over RGB, 0-255; `DESCENT_UPDATE_GOLDEN=1` rewrites them).
+@Suite("Landscape golden images")
+struct LandscapeGoldenImageTests {
+    static let cases: [(name: String, arguments: [String])] = [
+        ("landscape-bowl-arrows", ["landscape", "--function", "quadratic", "--condition", "4", "--rotation", "30",
+                                   "--optimizers", "gd", "--lr", "0.2", "--steps", "12", "--start=-1.6,1.2", "--arrows",
+                                   "--gradients", "--levels", "8", "--resolution", "120", "--size", "640x440", "--dpi", "96"]),
+        ("landscape-linear2d-batches", ["landscape", "--data", "linear2d", "--optimizers", "gd,minibatch:16,sgd", "--lr", "0.2",
+                                        "--steps", "60", "--start=-0.5,1.5", "--levels", "10", "--log-levels",
+                                        "--resolution", "120", "--size", "640x440", "--dpi", "96"]),
+    ]
+
+    @Test("landscapes match their golden images", arguments: cases.map(\.name))
+    func golden(name: String) throws {
+        let c = Self.cases.first { $0.name == name }!
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let out = dir.path("\(name).png")
+        let result = try DescentProcess.run(c.arguments + ["-o", out])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        try GoldenImage.check(png: [UInt8](Data(contentsOf: URL(fileURLWithPath: out))), against: name)
+    }
+}
