@@ -101,15 +101,8 @@ public struct ColorBar: Sendable {
 public enum ColorBarFigureRenderer {
     public static func draw(_ figure: Figure, colorBar: ColorBar, on canvas: Canvas) {
         let theme = figure.theme
-        canvas.fill(.rect(Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height)), color: theme.background)
         // The title is centred over the whole figure, colour bar included.
-        var top = 0.0
-        if let title = figure.title, !title.isEmpty {
-            let layout = RichTextLayout(title, font: theme.figureTitleFont, canvas: canvas)
-            layout.draw(on: canvas, at: Point(figure.size.width / 2, theme.padding), horizontal: .center, vertical: .top,
-                        color: theme.textColor)
-            top = theme.padding + layout.height
-        }
+        let top = FigureRenderer.drawBackgroundAndTitle(figure, on: canvas)
         let guessLength = figure.size.height * 0.75
         let barSpace = colorBar.width(canvas: canvas, theme: theme, length: guessLength)
         var inner = figure

@@ -7,14 +7,7 @@ public enum FigureRenderer {
     @discardableResult
     public static func draw(_ figure: Figure, on canvas: Canvas) -> [AxesLayout] {
         let theme = figure.theme
-        canvas.fill(.rect(Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height)), color: theme.background)
-        var top = 0.0
-        if let title = figure.title, !title.isEmpty {
-            let layout = RichTextLayout(title, font: theme.figureTitleFont, canvas: canvas)
-            layout.draw(on: canvas, at: Point(figure.size.width / 2, theme.padding), horizontal: .center, vertical: .top,
-                        color: theme.textColor)
-            top = theme.padding + layout.height
-        }
+        let top = drawBackgroundAndTitle(figure, on: canvas)
         let area = Rect(x: 0, y: top, width: figure.size.width, height: figure.size.height - top)
         let cellWidth = area.width / Double(figure.columns), cellHeight = area.height / Double(figure.rows)
         var layouts: [AxesLayout] = []
@@ -27,6 +20,21 @@ public enum FigureRenderer {
             layouts.append(layout)
         }
         return layouts
+    }
+
+    /// Paints the background and the figure title (centred over the whole figure); returns
+    /// the height the title takes at the top.
+    public static func drawBackgroundAndTitle(_ figure: Figure, on canvas: Canvas) -> Double {
+        let theme = figure.theme
+        canvas.fill(.rect(Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height)), color: theme.background)
+        var top = 0.0
+        if let title = figure.title, !title.isEmpty {
+            let layout = RichTextLayout(title, font: theme.figureTitleFont, canvas: canvas)
+            layout.draw(on: canvas, at: Point(figure.size.width / 2, theme.padding), horizontal: .center, vertical: .top,
+                        color: theme.textColor)
+            top = theme.padding + layout.height
+        }
+        return top
     }
 
     static func drawAxes(_ axes: Axes, layout: AxesLayout, on canvas: Canvas, theme: Theme) {

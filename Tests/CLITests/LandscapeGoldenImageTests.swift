@@ -18,11 +18,6 @@ struct LandscapeGoldenImageTests {
     @Test("landscapes match their golden images", arguments: cases.map(\.name))
     func golden(name: String) throws {
         let c = Self.cases.first { $0.name == name }!
-        let dir = try TemporaryDirectory()
-        defer { dir.cleanup() }
-        let out = dir.path("\(name).png")
-        let result = try DescentProcess.run(c.arguments + ["-o", out])
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        try GoldenImage.check(png: [UInt8](Data(contentsOf: URL(fileURLWithPath: out))), against: name)
+        try GoldenImage.checkCommand(c.arguments, against: name)
     }
 }

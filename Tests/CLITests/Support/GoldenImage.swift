@@ -40,6 +40,17 @@ enum GoldenImage {
                 sourceLocation: sourceLocation)
     }
 
+    /// Runs `descent` with `arguments` plus `-o <temporary>.png` and checks the PNG against `name`.
+    static func checkCommand(_ arguments: [String], against name: String,
+                             sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let out = dir.path("\(name).png")
+        let result = try DescentProcess.run(arguments + ["-o", out])
+        #expect(result.status == 0, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
+        try check(png: [UInt8](Data(contentsOf: URL(fileURLWithPath: out))), against: name, sourceLocation: sourceLocation)
+    }
+
     static func rmsDifference(_ a: [UInt8], _ b: [UInt8]) -> Double {
         var sum = 0.0
         for i in a.indices { let d = Double(a[i]) - Double(b[i]); sum += d * d }
