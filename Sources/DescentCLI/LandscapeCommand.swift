@@ -7,11 +7,14 @@ struct LandscapeCommand: ParsableCommand {
         abstract: "Draw a loss surface (heatmap, contours, colour bar) with the paths optimizers take across it.",
         discussion: """
         The surface is a built-in 2D function (--function) or the loss of a two-parameter model on data \
-        (--data linear2d: y = w x + b; a two-class data set such as plants: the logistic neuron sigma(w x + b) on one feature).
+        (--data linear2d: y = w1 x1 + w2 x2 without a bias, over (w1, w2); a one-feature set or --feature: y = w x + b; \
+        a two-class data set such as plants: the logistic neuron sigma(w x + b) on one feature).
         Paths come from live optimizers (--optimizers) or from run logs with params (--run).
         Examples:
           descent landscape --function rosenbrock --optimizers gd,momentum,adam:lr=0.05 --lr 0.001 --steps 300 -o rosen.png
           descent landscape --data linear2d --optimizers gd,minibatch:16,sgd --lr 0.05 --steps 60 --log-levels -o batch.png
+          descent train --model linear --no-bias --data linear2d --batch-size 16 --lr 0.05 --steps 60 --log run.jsonl && \
+            descent landscape --data linear2d --run run.jsonl -o run.png
           descent train --function himmelblau --log run.jsonl && descent landscape --function himmelblau --run run.jsonl -o h.png
         """
     )
@@ -28,10 +31,10 @@ struct LandscapeCommand: ParsableCommand {
     @Option(help: "Data set for a two-parameter model: linear2d, or a two-class set (plants, moons, ...).")
     var data: String?
 
-    @Option(help: "Model on --data: linear (y = w x + b) or logistic (default: logistic for two-class data).")
+    @Option(help: "Model on --data: linear (y = w1 x1 + w2 x2 on two features, no bias; y = w x + b on one feature or with --feature) or logistic (default: logistic for two-class data).")
     var model: String?
 
-    @Option(help: "Feature column used as x on --data (default: the first).")
+    @Option(help: "Feature column used as x on --data (default: the first; with --model linear on two features, both).")
     var feature: String?
 
     @Option(help: "Samples to generate for --data.")

@@ -133,7 +133,7 @@ struct LandscapeRequest {
             throw UserError("unknown data '\(name)': expected one of \(BuiltinData.names.joined(separator: ", "))")
         }
         let twoClass = data.classCount == 2
-        let kind: DataSurface.Kind
+        var kind: DataSurface.Kind
         switch c.model ?? (twoClass ? "logistic" : "linear") {
         case "linear": kind = .linear
         case "logistic": kind = .logistic
@@ -150,6 +150,8 @@ struct LandscapeRequest {
             }
             feature = k
         }
+        // A linear model on two features: the plane (w1, w2) of w1 x1 + w2 x2 (no bias), unless --feature picks one.
+        if kind == .linear && data.featureCount == 2 && c.feature == nil { kind = .linearNoBias }
         return DataSurface(kind: kind, data: data, feature: feature)
     }
 

@@ -12,6 +12,7 @@ struct TrainCommand: ParsableCommand {
           descent train --model mlp --layers 2,1000,3 --activation relu --output linear --loss mse \\
             --data lab-batch --optimizer sgd --lr 0.01 --epochs 1000 --log lab.jsonl --plot loss.png
           descent train --model logistic --data plants --batch-size 16 --epochs 50 --validation 0.2
+          descent train --model linear --no-bias --data linear2d --batch-size 16 --lr 0.05 --steps 60 --log run.jsonl
         """
     )
 
@@ -45,6 +46,8 @@ struct TrainCommand: ParsableCommand {
     var output: String?
     @Option(help: "Loss: mse (1/2 ||y_hat - y||^2), bce or ce (default from the model and output).")
     var loss: String?
+    @Flag(name: .customLong("no-bias"), help: "--model linear without a bias, y = W x (on linear2d: w1 x1 + w2 x2, the plane descent landscape --data linear2d draws).")
+    var noBias = false
     @Option(help: "Initial weights: normal (N(0,1), the course's randn), xavier or he; biases start at 0.")
     var initialization: String = "normal"
 

@@ -17,6 +17,7 @@ extension TrainRequest {
             h.append(("model", .string(m.kind)))
             if let spec = m.spec {
                 h.append(("layers", .array(spec.layers.map { .integer($0) })))
+                if !m.bias { h.append(("bias", .bool(false))) }
                 if spec.layerCount > 1 { h.append(("activation", .string(spec.activation.rawValue))) }
                 h += [("output", .string(spec.output.rawValue)), ("loss", .string(spec.loss.rawValue)),
                       ("initialization", .string(c.initialization))]

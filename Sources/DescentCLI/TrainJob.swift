@@ -84,7 +84,7 @@ struct TrainJob {
         case let .function(f, start):
             return "\(opt.name) on \(f.name) from (\(Self.format(start.x)), \(Self.format(start.y))), lr \(Self.format(opt.learningRate))"
         case let .model(m):
-            let shape = m.spec.map { $0.layers.map(String.init).joined(separator: "-") }.map { " \($0)" } ?? ""
+            let shape = (m.spec.map { $0.layers.map(String.init).joined(separator: "-") }.map { " \($0)" } ?? "") + (m.bias ? "" : " (no bias)")
             return "\(m.kind)\(shape) on \(m.train.name), \(opt.name) lr \(Self.format(opt.learningRate))"
         }
     }

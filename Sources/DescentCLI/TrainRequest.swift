@@ -10,6 +10,8 @@ struct TrainRequest {
         var kind: String
         var model: DataModel
         var spec: MLPSpec?
+        /// False for --model linear --no-bias (the layer W of `spec` only).
+        var bias = true
         var initial: [Double]
         var train: Dataset
         var trainTargets: [Double]
@@ -75,7 +77,7 @@ struct TrainRequest {
             guard let startText = c.start else { throw UserError("--function needs --start X,Y (e.g. --start -1.5,2)") }
             let xy = try Self.numbers(startText, option: "--start", count: 2)
             for (flag, given) in [("--model", c.model != nil), ("--data", c.data != nil), ("--batch-size", c.batchSize != nil),
-                                  ("--validation", c.validation != nil), ("--layers", c.layers != nil)] where given {
+                                  ("--validation", c.validation != nil), ("--layers", c.layers != nil), ("--no-bias", c.noBias)] where given {
                 throw UserError("\(flag) applies to --model runs, not to --function")
             }
             if case .epochs = stop { throw UserError("--function runs count --steps, not --epochs") }
@@ -199,13 +201,14 @@ struct TrainRequest {
             (data, validation) = data.split(validation: f, seed: c.seed)
         }
         if c.layers != nil && kind != "mlp" { throw UserError("--layers applies to --model mlp") }
+        if c.noBias && kind != "linear" { throw UserError("--no-bias applies to --model linear") }
         guard let initialization = WeightInit(rawValue: c.initialization) else {
             throw UserError("unknown --initialization '\(c.initialization)': expected one of \(WeightInit.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let d = data.featureCount
         let model: DataModel
         var spec: MLPSpec?
-        let initial: [Double]
+        var initial: [Double]
         let outputs: Int
         if kind == "perceptron" {
             guard data.targetCount == 1, data.targets.allSatisfy({ $0 == 0 || $0 == 1 }) else {
@@ -219,16 +222,23 @@ struct TrainRequest {
         } else {
             let s = try mlpSpec(kind: kind, c, data: data)
             spec = s
-            model = MLP(spec: s)
             initial = initialization.parameters(for: s, seed: c.seed)
             outputs = s.outputCount
+            if c.noBias {
+                // y = W x: the same initial W as with a bias, without b.
+                guard s.output == .linear, s.loss == .mse else { throw UserError("--no-bias fits y = W x: use --output linear and --loss mse") }
+                model = BiasFreeLinear(inputs: d, outputs: outputs)
+                initial = Array(initial[0..<(d * outputs)])
+            } else {
+                model = MLP(spec: s)
+            }
         }
         guard let trainTargets = data.targets(forOutputs: outputs) else {
             let classes = data.classCount.map { " or its \($0) classes" } ?? ""
             throw UserError("the model has \(outputs) output(s) but \(data.name) has \(data.targetCount) target column(s)\(classes): the last layer size must match")
         }
         let classification = data.classCount != nil && (kind == "perceptron" || spec?.output != .linear)
-        return ModelSetup(kind: kind, model: model, spec: spec, initial: initial, train: data, trainTargets: trainTargets,
+        return ModelSetup(kind: kind, model: model, spec: spec, bias: !c.noBias, initial: initial, train: data, trainTargets: trainTargets,
                           validation: validation, validationTargets: validation?.targets(forOutputs: outputs),
                           classification: classification)
     }

@@ -27,7 +27,7 @@ public enum PathRunner {
     /// The path of `spec` on a data surface: GD on all samples, mini-batch and SGD on real
     /// seeded batches of the data (reshuffled each epoch), as in `descent train`.
     public static func run(_ spec: PathSpec, on surface: DataSurface, start: Point2, seed: UInt64) -> OptimizerPath {
-        let problem = TrainingProblem.model(surface.model, initial: [start.x, start.y], train: surface.pairsAsDataset,
+        let problem = TrainingProblem.model(surface.model, initial: [start.x, start.y], train: surface.trainingData,
                                             trainTargets: surface.targets, validation: nil, validationTargets: nil,
                                             classification: false)
         let trainer = Trainer(problem: problem, optimizer: spec.optimizer, batchSize: spec.batchSize, stop: .steps(spec.steps),
@@ -49,13 +49,5 @@ public enum PathRunner {
         var diverged: Int?
         if case let .diverged(step) = trainer.run() { diverged = step }
         return OptimizerPath(label: spec.label, kind: spec.name, points: points, losses: losses, divergedAtStep: diverged)
-    }
-}
-
-extension DataSurface {
-    /// The data as the one-feature table the model trains on.
-    var pairsAsDataset: Dataset {
-        Dataset(name: data.name, featureNames: [data.featureNames[feature]], targetNames: [data.targetNames.first ?? "y"],
-                inputs: xs, targets: targets)
     }
 }

@@ -28,7 +28,8 @@ public enum RunLogPath {
             stepLines += 1
             guard let params = object["params"] as? [Any] else { continue }
             guard params.count == 2, let x = number(params[0]), let y = number(params[1]) else {
-                throw Failure(description: "\(path):\(n + 1): 'params' has \(params.count) values; a landscape path needs exactly 2")
+                let hint = params.count == 3 ? " (a linear model on two features: train it with --no-bias)" : ""
+                throw Failure(description: "\(path):\(n + 1): 'params' has \(params.count) values; a landscape path needs exactly 2\(hint)")
             }
             points.append(Point2(x, y))
             losses.append(loss(x, y))

@@ -18,7 +18,10 @@ extension BuiltinData {
     /// - `moons`: sklearn's two moons, t = pi i / (m - 1): (cos t, sin t) label 0 and
     ///   (1 - cos t, 0.5 - sin t) label 1, plus N(0, 0.1^2) noise; n = 200.
     /// - `spirals`: 3 arms (CS231n): r = i / (m - 1), t = 4c + 4r + N(0, 0.2^2), x = (r sin t, r cos t); n = 300.
-    /// - `linear2d` (004 ch. 4): x ~ N(1, 1), y = 2 x - 1 + N(0, 0.5^2); fitted by w x + b (2 weights); n = 256.
+    /// - `linear2d` (004 ch. 4, the mini-batch demo; the distribution of the matplotlib anchor
+    ///   mpl_landscape.py): per sample x1 ~ N(0, 1), then x2 ~ N(0, 3^2), then
+    ///   y = 1.5 x1 - 0.5 x2 + N(0, 0.1^2) (three normals, in that order); fitted by
+    ///   w1 x1 + w2 x2 without a bias; n = 256.
     public static func make(_ name: String, seed: UInt64, samples: Int? = nil) -> Dataset? {
         var rng = SplitMix64.stream(seed: seed, purpose: RandomPurpose.data)
         switch name {
@@ -89,11 +92,11 @@ extension BuiltinData {
             let n = samples ?? 256
             var x: [Double] = [], y: [Double] = []
             for _ in 0..<n {
-                let v = 1 + rng.normal()
-                x.append(v)
-                y.append(2 * v - 1 + 0.5 * rng.normal())
+                let x1 = rng.normal(), x2 = 3 * rng.normal()
+                x += [x1, x2]
+                y.append(1.5 * x1 - 0.5 * x2 + 0.1 * rng.normal())
             }
-            return Dataset(name: name, featureNames: ["x"], targetNames: ["y"], inputs: x, targets: y)
+            return Dataset(name: name, featureNames: ["x1", "x2"], targetNames: ["y"], inputs: x, targets: y)
         default:
             return nil
         }

@@ -60,6 +60,43 @@ struct LandscapeCommandTests {
         #expect(rows[1].hasPrefix("run.jsonl,0,-1,-1,"))
     }
 
+    @Test func linear2dDrawsTheWeightsPlaneOfABiasFreeTrainRun() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let log = dir.path("run.jsonl"), csv = dir.path("w.csv")
+        let t = try DescentProcess.run(["train", "--model", "linear", "--no-bias", "--data", "linear2d", "--batch-size", "16",
+                                        "--lr", "0.05", "--steps", "30", "--log", log, "--quiet"])
+        #expect(t.status == 0, "stderr: \(t.stderr)")
+        let r = try DescentProcess.run(["landscape", "--data", "linear2d", "--run", log, "--resolution", "5",
+                                        "-o", dir.path("w.png"), "--export-data", csv])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let sections = try String(contentsOfFile: csv, encoding: .utf8).components(separatedBy: "\n\n")
+        // The grid spans the anchor's plane (w1, w2) in [-2, 4] x [-3, 2].
+        let grid = sections[0].split(separator: "\n").dropFirst().map { $0.split(separator: ",").map { Double($0)! } }
+        #expect(grid.first?.prefix(2) == [-2, -3] && grid.last?.prefix(2) == [4, 2])
+        // The run's last record holds its loss on the whole data set: the landscape's loss at those weights.
+        let rows = sections[1].split(separator: "\n").dropFirst()
+        #expect(rows.count == 31)
+        let logged = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+            .compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            .last { $0["type"] as? String == "step" }
+        let loggedLoss = try #require(logged?["loss"] as? Double)
+        let drawnLoss = try #require(rows.last.flatMap { Double($0.split(separator: ",").last!) })
+        #expect(abs(loggedLoss - drawnLoss) < 1e-9 * max(1, loggedLoss))
+    }
+
+    @Test func aRunWithABiasOnLinear2dIsRefusedWithAHint() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let log = dir.path("run.jsonl")
+        let t = try DescentProcess.run(["train", "--model", "linear", "--data", "linear2d", "--steps", "2", "--log", log, "--quiet"])
+        #expect(t.status == 0, "stderr: \(t.stderr)")
+        let r = try DescentProcess.run(["landscape", "--data", "linear2d", "--run", log, "-o", dir.path("w.png")])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("'params' has 3 values") && r.stderr.contains("--no-bias"), "stderr: \(r.stderr)")
+        #expect(dir.files() == ["run.jsonl"])
+    }
+
     @Test func noteForNonFiniteCells() throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }

@@ -157,6 +157,9 @@ struct TrainBadInputTests {
         (["--function", "booth", "--start", "0,0"], ["--steps", "--epochs"]),
         (["--model", "logistic", "--data", "plants", "--loss", "ce", "--epochs", "1"], ["--loss ce needs --output softmax"]),
         (["--model", "linear", "--data", "plants", "--validation", "1.5", "--epochs", "1"], ["--validation 1.5"]),
+        (["--model", "logistic", "--no-bias", "--data", "plants", "--epochs", "1"], ["--no-bias applies to --model linear"]),
+        (["--model", "linear", "--no-bias", "--output", "sigmoid", "--data", "plants", "--epochs", "1"], ["--no-bias", "--output linear"]),
+        (["--function", "booth", "--start", "0,0", "--no-bias", "--steps", "1"], ["--no-bias applies to --model runs"]),
     ]
 
     @Test(arguments: cases)

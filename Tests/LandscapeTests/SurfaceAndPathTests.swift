@@ -5,15 +5,17 @@ import Training
 
 /// Data surfaces against the training core's models and finite differences; optimizer paths.
 struct SurfaceAndPathTests {
-    static var linear: DataSurface { DataSurface(kind: .linear, data: BuiltinData.make("linear2d", seed: 0)!) }
+    /// y = w1 x1 + w2 x2 on linear2d (no bias), and y = w x + b on its first feature.
+    static var linear: DataSurface { DataSurface(kind: .linearNoBias, data: BuiltinData.make("linear2d", seed: 0)!) }
+    static var lineWithBias: DataSurface { DataSurface(kind: .linear, data: BuiltinData.make("linear2d", seed: 0)!) }
     static var logistic: DataSurface { DataSurface(kind: .logistic, data: BuiltinData.make("plants", seed: 0)!) }
 
     static func modelLoss(_ s: DataSurface, _ w: Double, _ b: Double) -> Double {
         let p = [w, b]
         return p.withUnsafeBufferPointer { p in
-            s.xs.withUnsafeBufferPointer { x in
+            s.inputs.withUnsafeBufferPointer { x in
                 s.targets.withUnsafeBufferPointer { t in
-                    s.model.loss(p.baseAddress!, inputs: x.baseAddress!, targets: t.baseAddress!, count: s.xs.count)
+                    s.model.loss(p.baseAddress!, inputs: x.baseAddress!, targets: t.baseAddress!, count: s.targets.count)
                 }
             }
         }
@@ -21,7 +23,7 @@ struct SurfaceAndPathTests {
 
     @Test(arguments: [(0.0, 0.0), (2.0, -1.0), (-1.5, 2.5), (4.0, 3.0)])
     func surfacesMatchTheTrainingModels(w: Double, b: Double) {
-        for s in [Self.linear, Self.logistic] {
+        for s in [Self.linear, Self.lineWithBias, Self.logistic] {
             let m = Self.modelLoss(s, w, b)
             #expect(abs(s.value(w, b) - m) <= 1e-9 * max(1, abs(m)))
         }
@@ -29,7 +31,7 @@ struct SurfaceAndPathTests {
 
     @Test(arguments: [(0.3, -0.7), (2.0, 1.0)])
     func gradientsMatchFiniteDifferences(w: Double, b: Double) {
-        for s in [Self.linear, Self.logistic] {
+        for s in [Self.linear, Self.lineWithBias, Self.logistic] {
             let h = 1e-6, g = s.gradient(w, b)
             let gw = (s.value(w + h, b) - s.value(w - h, b)) / (2 * h)
             let gb = (s.value(w, b + h) - s.value(w, b - h)) / (2 * h)
@@ -37,12 +39,22 @@ struct SurfaceAndPathTests {
         }
     }
 
-    @Test func linearMinimumIsTheLeastSquaresLine() {
-        // The data is y = 2 x - 1 + noise; the fitted line is near it and the gradient vanishes there.
-        let m = Self.linear.minima[0]
-        #expect(abs(m.x - 2) < 0.2 && abs(m.y + 1) < 0.2)
-        let g = Self.linear.gradient(m.x, m.y)
+    @Test func linearMinimumIsTheLeastSquaresFit() {
+        // linear2d is y = 1.5 x1 - 0.5 x2 + noise: the fitted weights are near (1.5, -0.5), the gradient
+        // vanishes there, and the plane drawn is the matplotlib anchor's, [-2, 4] x [-3, 2].
+        let s = Self.linear
+        let m = s.minima[0]
+        #expect(abs(m.x - 1.5) < 0.05 && abs(m.y + 0.5) < 0.02)
+        let g = s.gradient(m.x, m.y)
         #expect(abs(g.x) < 1e-12 && abs(g.y) < 1e-12)
+        #expect(s.domain.x == -2...4 && s.domain.y == -3...2)
+        #expect(s.model.parameterCount == 2 && s.trainingData.featureNames == ["x1", "x2"])
+        // On one feature with a bias: y = 1.5 x1 + b, b near the mean of -0.5 x2 (0), and the gradient vanishes.
+        let line = Self.lineWithBias.minima[0]
+        #expect(abs(line.x - 1.5) < 0.4 && abs(line.y) < 0.4)
+        let gl = Self.lineWithBias.gradient(line.x, line.y)
+        #expect(abs(gl.x) < 1e-12 && abs(gl.y) < 1e-12)
+        #expect(Self.lineWithBias.model.parameterCount == 2 && Self.lineWithBias.trainingData.featureNames == ["x1"])
     }
 
     @Test func gradientDescentOnTheRoundBowlShrinksGeometrically() {
@@ -57,17 +69,18 @@ struct SurfaceAndPathTests {
     }
 
     @Test func batchPathsOnDataAreNoisyAndFullBatchIsNot() {
+        // The anchor's start, learning rate and steps on the (w1, w2) plane.
         let gd = PathRunner.run(try! PathSpec.parse("gd", learningRate: 0.05, steps: 60).get(), on: Self.linear,
-                                start: Point2(-1, 1.5), seed: 0)
+                                start: Point2(-1.5, 1.5), seed: 0)
         let sgd = PathRunner.run(try! PathSpec.parse("sgd", learningRate: 0.05, steps: 60).get(), on: Self.linear,
-                                 start: Point2(-1, 1.5), seed: 0)
+                                 start: Point2(-1.5, 1.5), seed: 0)
         #expect(gd.points.count == 61 && sgd.points.count == 61)
         // Full-batch GD decreases the full loss at every step; SGD does not.
         #expect(zip(gd.losses.dropFirst(), gd.losses).allSatisfy { $0 < $1 })
         #expect(!zip(sgd.losses.dropFirst(), sgd.losses).allSatisfy { $0 < $1 })
         // GD's first step is -lr times the full gradient at the start.
-        let g = Self.linear.gradient(-1, 1.5)
-        #expect(abs(gd.points[1].x - (-1 - 0.05 * g.x)) < 1e-12 && abs(gd.points[1].y - (1.5 - 0.05 * g.y)) < 1e-12)
+        let g = Self.linear.gradient(-1.5, 1.5)
+        #expect(abs(gd.points[1].x - (-1.5 - 0.05 * g.x)) < 1e-12 && abs(gd.points[1].y - (1.5 - 0.05 * g.y)) < 1e-12)
     }
 
     @Test func pathSpecsParseWithOverrides() throws {

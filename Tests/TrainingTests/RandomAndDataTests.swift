@@ -36,6 +36,29 @@ struct RandomAndDataTests {
         }
     }
 
+    @Test func linear2dFollowsTheAnchorsRecipe() throws {
+        // x1 ~ N(0, 1), x2 ~ N(0, 9), y = 1.5 x1 - 0.5 x2 + N(0, 0.01): on 20000 samples the column
+        // spreads, the least-squares weights and the residual spread are those of the recipe.
+        let d = try #require(BuiltinData.make("linear2d", seed: 1, samples: 20_000))
+        #expect(d.featureNames == ["x1", "x2"] && d.count == 20_000 && BuiltinData.make("linear2d", seed: 1)?.count == 256)
+        let n = Double(d.count)
+        var s11 = 0.0, s12 = 0.0, s22 = 0.0, s1y = 0.0, s2y = 0.0
+        for i in 0..<d.count {
+            let x1 = d.inputs[2 * i], x2 = d.inputs[2 * i + 1], y = d.targets[i]
+            s11 += x1 * x1; s12 += x1 * x2; s22 += x2 * x2; s1y += x1 * y; s2y += x2 * y
+        }
+        #expect(abs((s11 / n).squareRoot() - 1) < 0.02 && abs((s22 / n).squareRoot() - 3) < 0.06)
+        let det = s11 * s22 - s12 * s12
+        let w1 = (s22 * s1y - s12 * s2y) / det, w2 = (s11 * s2y - s12 * s1y) / det
+        #expect(abs(w1 - 1.5) < 0.005 && abs(w2 + 0.5) < 0.002)
+        var residual = 0.0
+        for i in 0..<d.count {
+            let e = d.targets[i] - 1.5 * d.inputs[2 * i] + 0.5 * d.inputs[2 * i + 1]
+            residual += e * e
+        }
+        #expect(abs((residual / n).squareRoot() - 0.1) < 0.003)
+    }
+
     @Test(arguments: BuiltinData.names)
     func builtinSetsAreWellFormed(_ name: String) throws {
         let d = try #require(BuiltinData.make(name, seed: 5))
