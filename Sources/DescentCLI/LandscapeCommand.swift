@@ -12,7 +12,7 @@ struct LandscapeCommand: ParsableCommand {
         Paths come from live optimizers (--optimizers) or from run logs with params (--run).
         Examples:
           descent landscape --function rosenbrock --optimizers gd,momentum,adam:lr=0.05 --lr 0.001 --steps 300 -o rosen.png
-          descent landscape --data linear2d --optimizers gd,minibatch:16,sgd --lr 0.05 --steps 60 --log-levels -o batch.png
+          descent landscape --data linear2d --optimizers gd,minibatch:16,sgd --lr 0.05 --steps 60 --start=-1.5,1.5 --log-levels -o batch.png
           descent train --model linear --no-bias --data linear2d --batch-size 16 --lr 0.05 --steps 60 --log run.jsonl && \
             descent landscape --data linear2d --run run.jsonl -o run.png
           descent train --function himmelblau --log run.jsonl && descent landscape --function himmelblau --run run.jsonl -o h.png
@@ -28,7 +28,7 @@ struct LandscapeCommand: ParsableCommand {
     @Option(help: "Quadratic bowl: rotation in degrees (with --function quadratic).")
     var rotation: Double = 0
 
-    @Option(help: "Data set for a two-parameter model: linear2d, or a two-class set (plants, moons, ...).")
+    @Option(help: "Data set for a two-parameter model: linear2d (the plane of its two weights), or a two-class set (plants, moons, ...).")
     var data: String?
 
     @Option(help: "Model on --data: linear (y = w1 x1 + w2 x2 on two features, no bias; y = w x + b on one feature or with --feature) or logistic (default: logistic for two-class data).")

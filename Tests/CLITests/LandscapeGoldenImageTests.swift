@@ -10,8 +10,8 @@ struct LandscapeGoldenImageTests {
         ("landscape-bowl-arrows", ["landscape", "--function", "quadratic", "--condition", "4", "--rotation", "30",
                                    "--optimizers", "gd", "--lr", "0.2", "--steps", "12", "--start=-1.6,1.2", "--arrows",
                                    "--gradients", "--levels", "8", "--resolution", "120", "--size", "640x440", "--dpi", "96"]),
-        ("landscape-linear2d-batches", ["landscape", "--data", "linear2d", "--optimizers", "gd,minibatch:16,sgd", "--lr", "0.2",
-                                        "--steps", "60", "--start=-0.5,1.5", "--levels", "10", "--log-levels",
+        ("landscape-linear2d-batches", ["landscape", "--data", "linear2d", "--optimizers", "gd,minibatch:16,sgd", "--lr", "0.05",
+                                        "--steps", "60", "--start=-1.5,1.5", "--seed", "1", "--levels", "10", "--log-levels",
                                         "--resolution", "120", "--size", "640x440", "--dpi", "96"]),
     ]
 
