@@ -42,14 +42,11 @@ struct RandomAndDataTests {
         let d = try #require(BuiltinData.make("linear2d", seed: 1, samples: 20_000))
         #expect(d.featureNames == ["x1", "x2"] && d.count == 20_000 && BuiltinData.make("linear2d", seed: 1)?.count == 256)
         let n = Double(d.count)
-        var s11 = 0.0, s12 = 0.0, s22 = 0.0, s1y = 0.0, s2y = 0.0
-        for i in 0..<d.count {
-            let x1 = d.inputs[2 * i], x2 = d.inputs[2 * i + 1], y = d.targets[i]
-            s11 += x1 * x1; s12 += x1 * x2; s22 += x2 * x2; s1y += x1 * y; s2y += x2 * y
-        }
-        #expect(abs((s11 / n).squareRoot() - 1) < 0.02 && abs((s22 / n).squareRoot() - 3) < 0.06)
-        let det = s11 * s22 - s12 * s12
-        let w1 = (s22 * s1y - s12 * s2y) / det, w2 = (s11 * s2y - s12 * s1y) / det
+        var squares = [0.0, 0.0]
+        for (i, x) in d.inputs.enumerated() { squares[i % 2] += x * x }
+        let rms = squares.map { ($0 / n).squareRoot() }
+        #expect(abs(rms[0] - 1) < 0.02 && abs(rms[1] - 3) < 0.06)
+        let (w1, w2) = TrainerTests.leastSquares(d)
         #expect(abs(w1 - 1.5) < 0.005 && abs(w2 + 0.5) < 0.002)
         var residual = 0.0
         for i in 0..<d.count {
