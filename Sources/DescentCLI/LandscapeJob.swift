@@ -153,9 +153,9 @@ struct LandscapeJob {
         }
     }
 
-    /// Live paths, then run-log paths.
+    /// Paths projected onto a network slice, live paths, then run-log paths.
     func makePaths() throws -> [OptimizerPath] {
-        var out: [OptimizerPath] = []
+        var out = request.slicePaths
         for spec in request.paths {
             if let f = request.function {
                 out.append(PathRunner.run(spec, on: f, start: request.start))
@@ -164,15 +164,10 @@ struct LandscapeJob {
             }
         }
         for file in request.runs {
-            let text: String
-            do {
-                text = try String(contentsOfFile: file, encoding: .utf8)
-            } catch {
-                throw UserError("\(file): cannot read the run log (\(FileManager.default.fileExists(atPath: file) ? "not UTF-8 text?" : "no such file"))")
-            }
+            let log = try LandscapeRequest.trajectory(file)
             let name = (file as NSString).lastPathComponent
             do {
-                out.append(try RunLogPath.parse(text, path: file, label: name) { request.surface.value($0, $1) })
+                out.append(try RunLogPath.path(log, path: file, label: name) { request.surface.value($0, $1) })
             } catch let e as RunLogPath.Failure {
                 throw UserError(e.description)
             }
@@ -211,7 +206,9 @@ struct LandscapeJob {
             return ContourLevels.logarithmic(low: max(scale.isLog ? scale.lower : (grid.smallestPositive ?? 1), 1e-300), high: hi,
                                              count: request.levels)
         }
-        return ContourLevels.linear(low: lo, high: hi, count: request.levels)
+        // Round levels, as matplotlib's contour picks them (MaxNLocator): about `levels` of them, strictly inside the range.
+        let nice = NiceTickLocator.values(lower: lo, upper: hi, maxTicks: request.levels + 1).filter { $0 > lo && $0 < hi }
+        return nice.isEmpty ? ContourLevels.linear(low: lo, high: hi, count: request.levels) : nice
     }
 
     /// The course's colours: full batch teal, mini-batch orange, SGD purple; others from the palette.
