@@ -203,8 +203,9 @@ struct LandscapeJob {
     func contourLevels(_ grid: Grid, scale: ColorScale) -> [Double] {
         guard request.levels > 0, let (lo, hi) = grid.finiteRange else { return [] }
         if request.logLevels || (scale.isLog && lo >= 0) {
-            return ContourLevels.logarithmic(low: max(scale.isLog ? scale.lower : (grid.smallestPositive ?? 1), 1e-300), high: hi,
-                                             count: request.levels)
+            let low = max(scale.isLog ? scale.lower : (grid.smallestPositive ?? 1), 1e-300)
+            let nice = ContourLevels.niceLogarithmic(low: low, high: hi, count: request.levels)
+            return nice.count >= 2 ? nice : ContourLevels.logarithmic(low: low, high: hi, count: request.levels)
         }
         // Round levels, as matplotlib's contour picks them (MaxNLocator): about `levels` of them, strictly inside the range.
         let nice = NiceTickLocator.values(lower: lo, upper: hi, maxTicks: request.levels + 1).filter { $0 > lo && $0 < hi }
