@@ -9,13 +9,17 @@ struct LandscapeCommand: ParsableCommand {
         The surface is a built-in 2D function (--function) or the loss of a two-parameter model on data \
         (--data linear2d: y = w1 x1 + w2 x2 without a bias, over (w1, w2); a one-feature set or --feature: y = w x + b; \
         a two-class data set such as plants: the logistic neuron sigma(w x + b) on one feature).
-        Paths come from live optimizers (--optimizers) or from run logs with params (--run).
+        Paths come from live optimizers (--optimizers) or from run logs with params (--run). A network is drawn through a 2D slice \
+        of its parameter space (--network, or --run with a network's log and no --function/--data): random filter-normalised \
+        directions or the PCA directions of its training path (--directions pca), the path projected onto the plane.
         Examples:
           descent landscape --function rosenbrock --optimizers gd,momentum,adam:lr=0.05 --lr 0.001 --steps 300 -o rosen.png
           descent landscape --data linear2d --optimizers gd,minibatch:16,sgd --lr 0.05 --steps 60 --start=-1.5,1.5 --log-levels -o batch.png
           descent train --model linear --no-bias --data linear2d --batch-size 16 --lr 0.05 --steps 60 --log run.jsonl && \
             descent landscape --data linear2d --run run.jsonl -o run.png
           descent train --function himmelblau --log run.jsonl && descent landscape --function himmelblau --run run.jsonl -o h.png
+          descent landscape --data lab-batch --network 2,1000,3 --epochs 100 --directions pca -o pca.png
+          descent train --model mlp --layers 2,16,3 --data blobs --epochs 50 --log-params --log net.jsonl && descent landscape --run net.jsonl --directions pca -o net.png
         """
     )
 
@@ -52,7 +56,10 @@ struct LandscapeCommand: ParsableCommand {
     @Option(help: "A network slice: train an MLP with these layer sizes (e.g. 2,1000,3; ReLU, linear output, MSE, N(0, 1) weights) on --data, then draw its loss on a plane through the trained weights along two seeded filter-normalised random directions (Li et al. 2018).")
     var network: String?
 
-    @Option(help: "Full-batch epochs to train the --network before slicing.")
+    @Option(help: "Directions of a network slice: random (seeded, filter-normalised) or pca (the first two principal directions of the training path, which is drawn projected onto the plane).")
+    var directions: String = "random"
+
+    @Option(help: "Epochs to train the --network before slicing (with each of --optimizers; by default full-batch GD at --lr).")
     var epochs: Int = 200
 
     @Option(help: "Number of contour lines (0 for none).")

@@ -153,9 +153,9 @@ struct LandscapeJob {
         }
     }
 
-    /// Live paths, then run-log paths.
+    /// Paths projected onto a network slice, live paths, then run-log paths.
     func makePaths() throws -> [OptimizerPath] {
-        var out: [OptimizerPath] = []
+        var out = request.slicePaths
         for spec in request.paths {
             if let f = request.function {
                 out.append(PathRunner.run(spec, on: f, start: request.start))
@@ -164,15 +164,10 @@ struct LandscapeJob {
             }
         }
         for file in request.runs {
-            let text: String
-            do {
-                text = try String(contentsOfFile: file, encoding: .utf8)
-            } catch {
-                throw UserError("\(file): cannot read the run log (\(FileManager.default.fileExists(atPath: file) ? "not UTF-8 text?" : "no such file"))")
-            }
+            let log = try LandscapeRequest.trajectory(file)
             let name = (file as NSString).lastPathComponent
             do {
-                out.append(try RunLogPath.parse(text, path: file, label: name) { request.surface.value($0, $1) })
+                out.append(try RunLogPath.path(log, path: file, label: name) { request.surface.value($0, $1) })
             } catch let e as RunLogPath.Failure {
                 throw UserError(e.description)
             }
@@ -208,10 +203,13 @@ struct LandscapeJob {
     func contourLevels(_ grid: Grid, scale: ColorScale) -> [Double] {
         guard request.levels > 0, let (lo, hi) = grid.finiteRange else { return [] }
         if request.logLevels || (scale.isLog && lo >= 0) {
-            return ContourLevels.logarithmic(low: max(scale.isLog ? scale.lower : (grid.smallestPositive ?? 1), 1e-300), high: hi,
-                                             count: request.levels)
+            let low = max(scale.isLog ? scale.lower : (grid.smallestPositive ?? 1), 1e-300)
+            let nice = ContourLevels.niceLogarithmic(low: low, high: hi, count: request.levels)
+            return nice.count >= 2 ? nice : ContourLevels.logarithmic(low: low, high: hi, count: request.levels)
         }
-        return ContourLevels.linear(low: lo, high: hi, count: request.levels)
+        // Round levels, as matplotlib's contour picks them (MaxNLocator): about `levels` of them, strictly inside the range.
+        let nice = NiceTickLocator.values(lower: lo, upper: hi, maxTicks: request.levels + 1).filter { $0 > lo && $0 < hi }
+        return nice.isEmpty ? ContourLevels.linear(low: lo, high: hi, count: request.levels) : nice
     }
 
     /// The course's colours: full batch teal, mini-batch orange, SGD purple; others from the palette.

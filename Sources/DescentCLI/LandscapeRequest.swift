@@ -23,6 +23,8 @@ struct LandscapeRequest {
     var start: Point2
     var seed: UInt64
     var runs: [String]
+    /// Paths already projected onto a network slice (its training runs or run logs).
+    var slicePaths: [OptimizerPath]
     var arrows: Bool
     var gradients: Bool
     var quiver: Int
@@ -44,8 +46,49 @@ struct LandscapeRequest {
         if let e = c.exportData, e == out || SamePath.check(e, out) { throw UserError("--export-data \(e) is the same file as -o") }
         exportPath = c.exportData
 
+        guard c.lr > 0, c.lr.isFinite else { throw UserError("--lr \(c.lr): expected a positive number") }
+        guard c.steps >= 0, c.steps <= 1_000_000 else { throw UserError("--steps \(c.steps): expected 0 to 1000000") }
+        var specs: [PathSpec] = []
+        if let list = c.optimizers {
+            switch PathSpec.parseList(list, learningRate: c.lr, steps: c.steps) {
+            case .success(let p): specs = p
+            case .failure(let e): throw UserError("--optimizers: \(e.description)")
+            }
+        }
+        guard let directions = NetworkSliceSetup.Directions(rawValue: c.directions) else {
+            throw UserError("--directions '\(c.directions)': expected random or pca")
+        }
+        if c.network != nil && c.function != nil { throw UserError("--network slices a network trained on --data, not a --function") }
+        for r in c.runLogs where r == out || SamePath.check(r, out) || r == c.exportData || c.exportData.map({ SamePath.check(r, $0) }) == true {
+            throw UserError("\(r): the run log is also an output file; it would be overwritten")
+        }
+        runs = c.runLogs
+        paths = specs
+        slicePaths = []
+
         switch (c.function, c.data) {
-        case (nil, nil): throw UserError("give a surface: --function NAME (\(Self.functionNames)) or --data SET")
+        case (nil, nil):
+            guard let first = c.runLogs.first else {
+                throw UserError("give a surface: --function NAME (\(Self.functionNames)), --data SET, or --run LOG (a descent train log)")
+            }
+            let logs = try c.runLogs.map { ($0, try Self.trajectory($0)) }
+            switch try RunLogModel.rebuild(logs[0].1.header, path: first) {
+            case .function(let f):
+                function = f
+                surface = FunctionSurface(f)
+            case .model(let setup):
+                if let d = Self.twoParameterSurface(setup) {
+                    dataSurface = d
+                    surface = d
+                } else {
+                    if !specs.isEmpty { throw UserError("--optimizers: a network's paths come from its run logs here; train more runs with descent train --log") }
+                    let (slice, projected) = try NetworkSliceSetup.fromRunLogs(logs.map { (path: $0.0, log: $0.1) }, setup: setup,
+                                                                                directions: directions, seed: c.seed)
+                    surface = slice
+                    slicePaths = projected
+                    runs = []
+                }
+            }
         case (.some, .some): throw UserError("give either --function or --data, not both")
         case let (name?, nil):
             guard let f = TestFunction.named(name, condition: c.condition, rotation: c.rotation) else {
@@ -58,14 +101,25 @@ struct LandscapeRequest {
             surface = FunctionSurface(f)
         case let (nil, name?):
             if let layers = c.network {
-                surface = try NetworkSliceSetup.make(layers: layers, data: name, c)
+                if !c.runLogs.isEmpty {
+                    throw UserError("--run with --network: a network's run log names its own model and data; give --run alone")
+                }
+                let trained = specs.isEmpty ? [try PathSpec.parse("gd", learningRate: c.lr, steps: c.steps).get()] : specs
+                let (slice, projected) = try NetworkSliceSetup.onTheSpot(layers: layers, data: name, specs: trained,
+                                                                         drawPaths: !specs.isEmpty || directions == .pca,
+                                                                         directions: directions, c)
+                surface = slice
+                slicePaths = projected
+                paths = []
             } else {
                 let d = try Self.dataSurface(name, c)
                 dataSurface = d
                 surface = d
             }
         }
-        if c.network != nil && c.function != nil { throw UserError("--network slices a network trained on --data, not a --function") }
+        if c.network == nil && c.directions != "random" && !(surface is NetworkSlice) {
+            throw UserError("--directions applies to network slices (--network, or --run with a network's log)")
+        }
         let usual = surface.domain
         domain = Domain2(x: try Self.range(c.xlim, "--xlim") ?? usual.x, y: try Self.range(c.ylim, "--ylim") ?? usual.y)
 
@@ -88,20 +142,8 @@ struct LandscapeRequest {
             }
             colormap = m
         }
-        guard c.lr > 0, c.lr.isFinite else { throw UserError("--lr \(c.lr): expected a positive number") }
-        guard c.steps >= 0, c.steps <= 1_000_000 else { throw UserError("--steps \(c.steps): expected 0 to 1000000") }
-        paths = []
-        if let list = c.optimizers {
-            switch PathSpec.parseList(list, learningRate: c.lr, steps: c.steps) {
-            case .success(let p): paths = p
-            case .failure(let e): throw UserError("--optimizers: \(e.description)")
-            }
-            if surface is NetworkSlice, !paths.isEmpty {
-                throw UserError("--optimizers: paths on a network slice are not supported yet")
-            }
-            if function != nil, let batch = paths.first(where: { $0.batchSize != nil }) {
-                throw UserError("--optimizers: '\(batch.name)' draws real batches of data; a test function has none (use --data, or gd)")
-            }
+        if function != nil, let batch = paths.first(where: { $0.batchSize != nil }) {
+            throw UserError("--optimizers: '\(batch.name)' draws real batches of data; a test function has none (use --data, or gd)")
         }
         if let s = c.start {
             guard let p = Self.pair(s) else { throw UserError("--start '\(s)': expected X,Y, e.g. -1.5,2") }
@@ -112,10 +154,6 @@ struct LandscapeRequest {
                            d.y.upperBound - 0.15 * (d.y.upperBound - d.y.lowerBound))
         }
         seed = c.seed
-        for r in c.runLogs where r == out || SamePath.check(r, out) || r == c.exportData || c.exportData.map({ SamePath.check(r, $0) }) == true {
-            throw UserError("\(r): the run log is also an output file; it would be overwritten")
-        }
-        runs = c.runLogs
         arrows = c.arrows
         gradients = c.gradients
         guard c.quiver >= 0, c.quiver <= 100 else { throw UserError("--quiver \(c.quiver): expected 0 to 100 arrows per side") }
@@ -125,6 +163,32 @@ struct LandscapeRequest {
         threeD = c.threeD
         mesh = c.mesh
         title = c.title
+    }
+
+    static func trajectory(_ file: String) throws -> RunLogTrajectory {
+        let text: String
+        do {
+            text = try String(contentsOfFile: file, encoding: .utf8)
+        } catch {
+            throw UserError("\(file): cannot read the run log (\(FileManager.default.fileExists(atPath: file) ? "not UTF-8 text?" : "no such file"))")
+        }
+        do {
+            return try RunLogTrajectory.parse(text, path: file)
+        } catch let e as RunLogTrajectory.Failure {
+            throw UserError(e.description)
+        }
+    }
+
+    /// A logged linear or logistic neuron on one feature with its default output and loss: the (w, b) plane of `DataSurface`.
+    static func twoParameterSurface(_ setup: TrainRequest.ModelSetup) -> DataSurface? {
+        guard let spec = setup.spec else { return nil }
+        if setup.kind == "linear" && !setup.bias && spec.layers == [2, 1] { return DataSurface(kind: .linearNoBias, data: setup.train) }
+        guard spec.layers == [1, 1] else { return nil }
+        switch (setup.kind, spec.output, spec.loss) {
+        case ("linear", .linear, .mse): return DataSurface(kind: .linear, data: setup.train)
+        case ("logistic", .sigmoid, .bce): return DataSurface(kind: .logistic, data: setup.train)
+        default: return nil
+        }
     }
 
     static func dataSurface(_ name: String, _ c: LandscapeCommand) throws -> DataSurface {

@@ -19,6 +19,31 @@ public enum ContourLevels {
         return (1...count).map { exp(a + Double($0) * (b - a) / Double(count + 1)) }
     }
 
+    /// Round levels strictly inside (low, high) for a log scale: the densest of 1..9, 1-2-5,
+    /// 1-3 or 1 per decade (then every 2nd, 3rd, ... decade) that gives at most `count` levels,
+    /// as matplotlib's LogLocator picks them. Needs 0 < low < high.
+    public static func niceLogarithmic(low: Double, high: Double, count: Int) -> [Double] {
+        guard count > 0, low > 0, low < high, low.isFinite, high.isFinite else { return [] }
+        let first = Int(floor(log10(low))), last = Int(ceil(log10(high)))
+        let mantissas: [[Double]] = [[1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 5], [1, 3], [1]]
+        func levels(_ m: [Double], every: Int) -> [Double] {
+            stride(from: first, through: last, by: 1).filter { ($0 - first) % every == 0 }.flatMap { e in
+                m.map { $0 * pow(10, Double(e)) }
+            }.filter { $0 > low && $0 < high }
+        }
+        for m in mantissas {
+            let l = levels(m, every: 1)
+            if l.count <= count { return l }
+        }
+        var every = 2
+        while every <= last - first + 1 {
+            let l = levels([1], every: every)
+            if l.count <= count { return l }
+            every += 1
+        }
+        return []
+    }
+
     /// Whether a surface spans several decades (its positive values reach over 3 orders of magnitude).
     public static func spansDecades(smallestPositive: Double?, max: Double) -> Bool {
         guard let lo = smallestPositive, max > 0 else { return false }

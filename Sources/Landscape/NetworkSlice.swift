@@ -73,10 +73,14 @@ public final class NetworkSlice: Surface2D {
         return Point2(ga, gb)
     }
 
-    public var domain: Domain2 { Domain2(x: -1...1, y: -1...1) }
+    /// Where the plane is drawn: [-1, 1] in both directions unless a projected path needs more.
+    public var domain = Domain2(x: -1...1, y: -1...1)
     /// The trained parameters sit at the origin of the plane.
     public var minima: [Point2] { [] }
-    public var xName: String { "$\\alpha$ (filter-normalised direction 1)" }
-    public var yName: String { "$\\beta$ (filter-normalised direction 2)" }
+    public var xName = "$\\alpha$ (filter-normalised direction 1)"
+    public var yName = "$\\beta$ (filter-normalised direction 2)"
     public var title: String { caption }
+
+    /// The plane the slice lies in.
+    public var plane: SlicePlane { SlicePlane(center: center, first: d1, second: d2) }
 }

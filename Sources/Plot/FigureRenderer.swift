@@ -29,12 +29,23 @@ public enum FigureRenderer {
         canvas.fill(.rect(Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height)), color: theme.background)
         var top = 0.0
         if let title = figure.title, !title.isEmpty {
-            let layout = RichTextLayout(title, font: theme.figureTitleFont, canvas: canvas)
+            let layout = titleLayout(title, theme: theme, width: figure.size.width, canvas: canvas)
             layout.draw(on: canvas, at: Point(figure.size.width / 2, theme.padding), horizontal: .center, vertical: .top,
                         color: theme.textColor)
             top = theme.padding + layout.height
         }
         return top
+    }
+
+    /// The figure title in the theme's title font, set smaller (down to 60%) when it would be wider than the figure.
+    public static func titleLayout(_ title: String, theme: Theme, width: Double, canvas: Canvas) -> RichTextLayout {
+        let font = theme.figureTitleFont
+        let layout = RichTextLayout(title, font: font, canvas: canvas)
+        let room = width - 2 * theme.padding
+        guard layout.width > room, layout.width > 0 else { return layout }
+        var smaller = font
+        smaller.size = font.size * max(0.6, room / layout.width)
+        return RichTextLayout(title, font: smaller, canvas: canvas)
     }
 
     static func drawAxes(_ axes: Axes, layout: AxesLayout, on canvas: Canvas, theme: Theme) {

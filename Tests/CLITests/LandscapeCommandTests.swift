@@ -83,6 +83,11 @@ struct LandscapeCommandTests {
         let loggedLoss = try #require(logged?["loss"] as? Double)
         let drawnLoss = try #require(rows.last.flatMap { Double($0.split(separator: ",").last!) })
         #expect(abs(loggedLoss - drawnLoss) < 1e-9 * max(1, loggedLoss))
+        // --run alone rebuilds the bias-free model from the log's header: the same plane and path.
+        let alone = dir.path("alone.csv")
+        let a = try DescentProcess.run(["landscape", "--run", log, "--resolution", "5", "-o", dir.path("a.png"), "--export-data", alone])
+        #expect(a.status == 0, "stderr: \(a.stderr)")
+        #expect(try String(contentsOfFile: alone, encoding: .utf8) == String(contentsOfFile: csv, encoding: .utf8))
     }
 
     @Test func aRunWithABiasOnLinear2dIsRefusedWithAHint() throws {

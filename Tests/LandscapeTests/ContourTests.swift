@@ -103,6 +103,18 @@ struct ContourTests {
         #expect(ContourLevels.logarithmic(low: 0, high: 1, count: 3).isEmpty)
     }
 
+    @Test func roundLogLevelsAreTheDensestDecadePatternThatFits() {
+        func close(_ a: [Double], _ b: [Double]) -> Bool { a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= 1e-12 * $1 } }
+        // 30 to 3500 holds 50, 100, 200, 500, 1000, 2000 in 1-2-5 steps; 1..9 per decade would give 17.
+        #expect(close(ContourLevels.niceLogarithmic(low: 30, high: 3500, count: 12), [50, 100, 200, 500, 1000, 2000]))
+        #expect(close(ContourLevels.niceLogarithmic(low: 30, high: 3500, count: 17), [50, 100, 200, 500, 1000, 2000]))
+        #expect(close(ContourLevels.niceLogarithmic(low: 30, high: 3500, count: 18),
+                      [40, 50, 60, 70, 80, 90, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 2000, 3000]))
+        #expect(close(ContourLevels.niceLogarithmic(low: 0.5, high: 2e3, count: 4), [1, 10, 100, 1000]))
+        // Eight decades into 3 levels: every 2nd decade counted from 1e-4.
+        #expect(close(ContourLevels.niceLogarithmic(low: 2e-4, high: 5e3, count: 3), [1e-2, 1, 1e2]))
+    }
+
     @Test func decadeDetection() {
         #expect(ContourLevels.spansDecades(smallestPositive: 0.01, max: 100))
         #expect(!ContourLevels.spansDecades(smallestPositive: 1, max: 50))
