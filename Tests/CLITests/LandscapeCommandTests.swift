@@ -57,7 +57,7 @@ struct LandscapeCommandTests {
         #expect(r.status == 0, "stderr: \(r.stderr)")
         let rows = try String(contentsOfFile: csv, encoding: .utf8).components(separatedBy: "\n\n")[1].split(separator: "\n")
         #expect(rows.count == 22)
-        #expect(rows[1].hasPrefix("run.jsonl,0,-1,-1,"))
+        #expect(rows[1].hasPrefix("run,0,-1,-1,"))
     }
 
     @Test func noteForNonFiniteCells() throws {
