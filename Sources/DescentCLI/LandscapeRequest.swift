@@ -166,12 +166,7 @@ struct LandscapeRequest {
     }
 
     static func trajectory(_ file: String) throws -> RunLogTrajectory {
-        let text: String
-        do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-            throw UserError("\(file): cannot read the run log (\(FileManager.default.fileExists(atPath: file) ? "not UTF-8 text?" : "no such file"))")
-        }
+        let text = try InputText.read(file, what: "the run log")
         do {
             return try RunLogTrajectory.parse(text, path: file)
         } catch let e as RunLogTrajectory.Failure {
