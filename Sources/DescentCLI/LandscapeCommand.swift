@@ -50,7 +50,7 @@ struct LandscapeCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "y range LOW,HIGH (may start with a minus sign).")
     var ylim: String?
 
-    @Option(help: "Grid points per side (default: 400; 51 for --network).")
+    @Option(help: "Grid points per side (default: 400; 51 for network slices).")
     var resolution: Int?
 
     @Option(help: "A network slice: train an MLP with these layer sizes (e.g. 2,1000,3; ReLU, linear output, MSE, N(0, 1) weights) on --data, then draw its loss on a plane through the trained weights along two seeded filter-normalised random directions (Li et al. 2018).")

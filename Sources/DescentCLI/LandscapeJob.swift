@@ -165,7 +165,7 @@ struct LandscapeJob {
         }
         for file in request.runs {
             let log = try LandscapeRequest.trajectory(file)
-            let name = (file as NSString).lastPathComponent
+            let name = RunName.of(file)
             do {
                 out.append(try RunLogPath.path(log, path: file, label: name) { request.surface.value($0, $1) })
             } catch let e as RunLogPath.Failure {
@@ -223,7 +223,8 @@ struct LandscapeJob {
         case "rmsprop": return Color(hex: 0x56B4E9)
         case "adagrad": return Color(hex: 0xB59B00)
         default:
-            let others = [Color(hex: 0xFFFFFF), Color(hex: 0xD55E00), Color(hex: 0x56B4E9), Color(hex: 0x0072B2)]
+            // Run logs: Okabe-Ito colours that read on the dark and the bright end of the maps and in the legend.
+            let others = [Color(hex: 0xD55E00), Color(hex: 0xCC79A7), Color(hex: 0xE69F00), Color(hex: 0x56B4E9)]
             return others[index % others.count]
         }
     }

@@ -123,7 +123,7 @@ struct LandscapeRequest {
         let usual = surface.domain
         domain = Domain2(x: try Self.range(c.xlim, "--xlim") ?? usual.x, y: try Self.range(c.ylim, "--ylim") ?? usual.y)
 
-        let res = c.resolution ?? (c.network == nil ? 400 : 51)
+        let res = c.resolution ?? (surface is NetworkSlice ? 51 : 400)
         guard res >= 2 else { throw UserError("--resolution \(res): expected at least 2 grid points per side") }
         let bytes = GridBudget.bytes(resolution: res)
         guard bytes <= GridBudget.limitBytes else {
@@ -166,12 +166,7 @@ struct LandscapeRequest {
     }
 
     static func trajectory(_ file: String) throws -> RunLogTrajectory {
-        let text: String
-        do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-            throw UserError("\(file): cannot read the run log (\(FileManager.default.fileExists(atPath: file) ? "not UTF-8 text?" : "no such file"))")
-        }
+        let text = try InputText.read(file, what: "the run log")
         do {
             return try RunLogTrajectory.parse(text, path: file)
         } catch let e as RunLogTrajectory.Failure {

@@ -74,7 +74,7 @@ enum NetworkSliceSetup {
             guard log.states[0].count == spec.parameterCount else {
                 throw UserError("\(path):\(log.lines[0]): 'params' has \(log.states[0].count) values; the network of \(runs[0].path) has \(spec.parameterCount)")
             }
-            let name = path.split(separator: "/").last.map(String.init) ?? path
+            let name = RunName.of(path)
             trajectories.append(Trajectory(label: name, kind: "run", states: log.states))
         }
         let caption = "\(spec.layers.map(String.init).joined(separator: " → ")) on \(setup.train.name), final weights of \(trajectories[0].label)"

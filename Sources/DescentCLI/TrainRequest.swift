@@ -295,12 +295,7 @@ struct TrainRequest {
         guard let features = c.features, let target = c.target else {
             throw UserError("\(name): a CSV file needs --features a,b and --target y")
         }
-        let text: String
-        do {
-            text = try String(contentsOfFile: name, encoding: .utf8)
-        } catch {
-            throw UserError("\(name): cannot read the file (\(FileManager.default.fileExists(atPath: name) ? "not UTF-8 text?" : "no such file"))")
-        }
+        let text = try InputText.read(name, what: "the file")
         do {
             return try CSVData.parse(text, path: name, features: split(features), targets: split(target))
         } catch let e as CSVData.Failure {

@@ -121,16 +121,25 @@ public enum FigureRenderer {
 
     static func drawLabels(_ layout: AxesLayout, on canvas: Canvas, theme: Theme) {
         let plot = layout.plotRect, cell = layout.cell
+        // A label longer than its axis stays centred on it as far as the panel allows, never past the panel's edge.
+        func along(_ mid: Double, _ length: Double, _ low: Double, _ high: Double) -> Double {
+            let half = length / 2
+            guard high - low > length else { return (low + high) / 2 }
+            return min(max(mid, low + half), high - half)
+        }
         if let title = layout.title {
-            title.draw(on: canvas, at: Point(plot.midX, plot.minY - 0.9 * theme.tickLabelSize * 0.45 - 2),
+            title.draw(on: canvas, at: Point(along(plot.midX, title.width, cell.minX + theme.padding, cell.maxX - theme.padding),
+                                             plot.minY - 0.9 * theme.tickLabelSize * 0.45 - 2),
                        horizontal: .center, vertical: .bottom, color: theme.textColor)
         }
         if let xLabel = layout.xLabel {
-            xLabel.draw(on: canvas, at: Point(plot.midX, cell.maxY - theme.padding),
+            xLabel.draw(on: canvas, at: Point(along(plot.midX, xLabel.width, cell.minX + theme.padding, cell.maxX - theme.padding),
+                                              cell.maxY - theme.padding),
                         horizontal: .center, vertical: .bottom, color: theme.textColor)
         }
         if let yLabel = layout.yLabel {
-            yLabel.draw(on: canvas, at: Point(cell.minX + theme.padding, plot.midY),
+            yLabel.draw(on: canvas, at: Point(cell.minX + theme.padding,
+                                              along(plot.midY, yLabel.width, cell.minY + theme.padding, cell.maxY - theme.padding)),
                         horizontal: .center, vertical: .top, rotation: Double.pi / 2, color: theme.textColor)
         }
     }

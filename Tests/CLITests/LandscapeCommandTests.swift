@@ -57,7 +57,7 @@ struct LandscapeCommandTests {
         #expect(r.status == 0, "stderr: \(r.stderr)")
         let rows = try String(contentsOfFile: csv, encoding: .utf8).components(separatedBy: "\n\n")[1].split(separator: "\n")
         #expect(rows.count == 22)
-        #expect(rows[1].hasPrefix("run.jsonl,0,-1,-1,"))
+        #expect(rows[1].hasPrefix("run,0,-1,-1,"))
     }
 
     @Test func linear2dDrawsTheWeightsPlaneOfABiasFreeTrainRun() throws {
@@ -190,8 +190,7 @@ struct LandscapeNetworkCommandTests {
         #expect(r.status == 0, "stderr: \(r.stderr)")
         let rows = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")
         let centre = rows.first { $0.hasPrefix("0,0,") }.map { Double($0.split(separator: ",")[2])! }
-        let last = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").last { $0.contains("\"type\":\"step\"") }!
-        let loss = Double(last.split(separator: ",").first { $0.hasPrefix("\"loss\":") }!.dropFirst(7))!
+        let loss = try LandscapeSliceCommandTests.finalLoss(log)
         #expect(centre != nil && abs(centre! - loss) <= 1e-9 * loss)
     }
 }

@@ -55,7 +55,7 @@ struct LandscapeSliceCommandTests {
             let rows = try Self.pathRows(csv)
             let steps = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").filter { $0.contains("\"type\":\"step\"") }
             #expect(rows.count == steps.count)
-            #expect(rows.allSatisfy { $0.0 == "net.jsonl" })
+            #expect(rows.allSatisfy { $0.0 == "net" })
             // The model, data and validation split rebuilt from the header: the centre's loss is the logged final loss.
             let end = try #require(rows.last)
             #expect(abs(end.2) < 1e-9 && abs(end.3) < 1e-9)
