@@ -1,4 +1,7 @@
-/// Reads JSON Lines logs: one object per line, numeric keys become columns.
+/// Reads JSON Lines logs: one object per line, numeric keys become columns. In a log with a
+/// header line (`descent train --log`), `"type":"epoch"` lines put their mean `loss` in the
+/// column `epoch_loss` and their `steps` count in `step`, so they sit on the same x as the step
+/// lines without mixing with the per-step loss; the `"type":"end"` line is skipped.
 struct JSONLinesParser {
     let buf: UnsafeBufferPointer<UInt8>
     let source: String
@@ -22,6 +25,7 @@ struct JSONLinesParser {
     private var fields: [Field] = []
     private var decodedKeys: [[UInt8]] = []
     private var rows = 0
+    private var sawHeader = false
 
     init(buf: UnsafeBufferPointer<UInt8>, start: Int, source: String) {
         self.buf = buf
@@ -62,7 +66,7 @@ struct JSONLinesParser {
         }
         fields.removeAll(keepingCapacity: true)
         decodedKeys.removeAll(keepingCapacity: true)
-        var isHeader = false
+        var isHeader = false, isEpoch = false, isEnd = false
         scanner.pos += 1
         scanner.skipWhitespace()
         if scanner.current == 0x7D {
@@ -85,9 +89,10 @@ struct JSONLinesParser {
                 case .string(let s, let e, let escaped):
                     if !escaped, let value = NumberParser.nonFiniteWord(buf, s, e) {
                         fields.append(Field(keyStart: keyStart, keyEnd: keyEnd, decoded: decoded, value: value))
-                    } else if isKey(keyStart, keyEnd, decoded >= 0 ? decodedKeys[decoded] : nil, "type"),
-                              !escaped, matches(s, e, "header") {
-                        isHeader = true
+                    } else if isKey(keyStart, keyEnd, decoded >= 0 ? decodedKeys[decoded] : nil, "type"), !escaped {
+                        isHeader = matches(s, e, "header")
+                        isEpoch = matches(s, e, "epoch")
+                        isEnd = matches(s, e, "end")
                     }
                 case .null, .other:
                     break
@@ -104,7 +109,28 @@ struct JSONLinesParser {
         }
         scanner.skipWhitespace()
         if scanner.current != nil { throw scanner.error(expected: "the end of the line after the object") }
-        if !isHeader { commitRow() }
+        if isHeader {
+            sawHeader = true
+        } else if !(sawHeader && isEnd) {
+            if sawHeader && isEpoch { renameEpochFields() }
+            commitRow()
+        }
+    }
+
+    /// An epoch line of a descent run log: `loss` is the epoch's mean (`epoch_loss`), `steps` its x (`step`).
+    private mutating func renameEpochFields() {
+        for k in fields.indices {
+            let f = fields[k]
+            let name = f.decoded >= 0 ? decodedKeys[f.decoded] : Array(buf[f.keyStart..<f.keyEnd])
+            let renamed: String
+            switch name {
+            case Array("loss".utf8): renamed = "epoch_loss"
+            case Array("steps".utf8): renamed = "step"
+            default: continue
+            }
+            fields[k].decoded = decodedKeys.count
+            decodedKeys.append(Array(renamed.utf8))
+        }
     }
 
     private mutating func commitRow() {

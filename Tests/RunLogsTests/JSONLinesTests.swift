@@ -27,6 +27,28 @@ struct JSONLinesTests {
         #expect(log.column(named: "type") == nil)
     }
 
+    @Test func epochLinesOfADescentRunLogHaveTheirOwnLossColumn() throws {
+        // Two steps per epoch: step lines carry the batch loss, epoch lines the epoch mean and the validation loss.
+        let text = """
+            {"type":"header","descent":"0.1.0","model":"logistic"}
+            {"type":"step","step":0,"epoch":1,"loss":0.9}
+            {"type":"step","step":1,"epoch":1,"loss":0.7}
+            {"type":"epoch","epoch":1,"loss":0.8,"val_loss":0.75,"steps":2}
+            {"type":"step","step":2,"epoch":2,"loss":0.5}
+            {"type":"end","status":"completed","steps":2}
+            """
+        let log = try parseLog(text, source: "run.jsonl")
+        #expect(log.rowCount == 4)
+        #expect(cells(log, "step") == [0, 1, 2, 2])
+        #expect(cells(log, "loss") == [0.9, 0.7, nil, 0.5])
+        #expect(cells(log, "epoch_loss") == [nil, nil, 0.8, nil])
+        #expect(cells(log, "val_loss") == [nil, nil, 0.75, nil])
+        #expect(log.column(named: "steps") == nil)
+        // Without a header the same lines are plain rows.
+        let plain = try parseLog(text.split(separator: "\n").dropFirst().joined(separator: "\n"), source: "other.jsonl")
+        #expect(cells(plain, "loss") == [0.9, 0.7, 0.8, 0.5, nil])
+    }
+
     @Test func nullAndAbsentKeysAreMissing() throws {
         let log = try parseLog(Self.log, source: "run.jsonl")
         #expect(cells(log, "acc") == [nil, 0.8, nil])
