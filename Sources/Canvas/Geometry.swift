@@ -41,7 +41,7 @@ public struct Rect: Sendable, Equatable {
         minX < other.maxX && other.minX < maxX && minY < other.maxY && other.minY < maxY
     }
 
-    /// The rectangle grown by `d` on every side (shrunk for negative `d`).
+    /// The rectangle shrunk by `d` on every side (grown for negative `d`).
     public func insetBy(_ d: Double) -> Rect {
         Rect(x: x + d, y: y + d, width: width - 2 * d, height: height - 2 * d)
     }

@@ -98,7 +98,7 @@ struct LandscapeCommand: ParsableCommand {
     @Flag(help: "Arrows along each step of the paths.")
     var arrows = false
 
-    @Flag(help: "Gradient arrows (uphill) at each iterate, as in course text 003 fig. 6.")
+    @Flag(help: "Gradient arrows (uphill) at each iterate, as in course text 003 fig. 6; with --3d, downhill (-gradient) arrows laid on the surface, as in 002 ch. 6.1.1.")
     var gradients = false
 
     @Option(help: "Draw the gradient field (uphill arrows) on an N x N grid; 0 for none.")

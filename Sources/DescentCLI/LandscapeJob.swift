@@ -46,27 +46,19 @@ struct LandscapeJob {
                                 vs: field.gradients.map(\.y)))
         }
         let minima = surface.minima.filter { request.domain.x.contains($0.x) && request.domain.y.contains($0.y) }
-        let span = max(request.domain.x.upperBound - request.domain.x.lowerBound, request.domain.y.upperBound - request.domain.y.lowerBound)
         // Paths are listed in the given order but drawn last-first, so the smooth full-batch
         // path lies on top of the noisy ones that share its start.
         var pathMarks: [OptimizerPathMark] = []
         for (k, path) in paths.enumerated() {
-            var gradients: [(Double, Double)]?
-            var gradientScale = 1.0
-            if request.gradients {
-                let g = path.points.map { p -> (Double, Double) in let v = surface.gradient(p.x, p.y); return (v.x, v.y) }
-                let biggest = g.map { ($0.0 * $0.0 + $0.1 * $0.1).squareRoot() }.filter(\.isFinite).max() ?? 0
-                gradientScale = biggest > 0 ? 0.12 * span / biggest : 1
-                gradients = g
-            }
+            let arrows = request.gradients ? gradientArrows(along: path) : nil
             var mark = OptimizerPathMark(xs: path.points.map(\.x), ys: path.points.map(\.y), label: path.label,
                                          color: Self.color(for: path.kind, index: k), stepArrows: request.arrows,
-                                         gradients: gradients, gradientScale: gradientScale)
+                                         gradients: arrows?.gradients, gradientScale: arrows?.scale ?? 1)
             mark.inLegend = false
             pathMarks.append(mark)
             axes.add(LegendRow(OptimizerPathMark.legendEntry(label: mark.label, color: mark.color)))
         }
-        for mark in pathMarks.reversed() { axes.add(mark) }
+        axes.add(OptimizerPathStack(pathMarks.reversed()))
         axes.add(MinimaMark(points: minima.map { ($0.x, $0.y) }))
         if surface is NetworkSlice { axes.add(MinimaMark(points: [(0, 0)], label: "trained weights")) }
         axes.legend = paths.isEmpty && minima.isEmpty && !(surface is NetworkSlice) ? .none : .best
@@ -118,8 +110,17 @@ struct LandscapeJob {
             SurfaceMesh3D.Path3D(xs: p.points.map(\.x), ys: p.points.map(\.y), values: p.losses, label: p.label,
                                  color: Self.color(for: p.kind, index: k))
         }
-        let mesh = SurfaceMesh3D(xs: coarse.xs, ys: coarse.ys, values: coarse.values, colormap: colormap, scale: scale,
+        var mesh = SurfaceMesh3D(xs: coarse.xs, ys: coarse.ys, values: coarse.values, colormap: colormap, scale: scale,
                                  paths: paths3D, xLabel: MathText.plainText(surface.xName), yLabel: MathText.plainText(surface.yName))
+        if request.gradients {
+            // Downhill (-gradient) arrows draped on the surface, as in 002 ch. 6.1.1.
+            mesh.arrows = paths.flatMap { path in
+                let (gradients, scale) = gradientArrows(along: path)
+                return zip(path.points, gradients).map { p, g in
+                    SurfaceArrow3D.downhill(fromX: p.x, y: p.y, gradient: g, scale: scale) { surface.value($0, $1) }
+                }
+            }
+        }
         let theme = Theme()
         let metadata = DocumentMetadata(title: MathText.plainText(title), command: CommandLineText.current,
                                         software: "descent \(DescentCommand.version)")
@@ -129,7 +130,7 @@ struct LandscapeJob {
                 canvas.fill(.rect(Rect(x: 0, y: 0, width: size.width, height: size.height)), color: theme.background)
                 let head = RichTextLayout(title, font: theme.figureTitleFont, canvas: canvas)
                 head.draw(on: canvas, at: Point(size.width / 2, theme.padding), horizontal: .center, vertical: .top, color: theme.textColor)
-                let legendHeight = theme.legendSize * 1.5 * Double(paths3D.count)
+                let legendHeight = mesh.legendHeight(theme: theme)
                 let top = 2 * theme.padding + head.height + legendHeight
                 let barLength = size.height - top - 4 * theme.padding
                 let barSpace = colorBar.width(canvas: canvas, theme: theme, length: barLength)
@@ -138,15 +139,7 @@ struct LandscapeJob {
                 mesh.draw(in: area, on: canvas, theme: theme)
                 colorBar.draw(at: Point(size.width - barSpace + theme.padding, top + theme.padding), length: barLength,
                               on: canvas, theme: theme)
-                var y = top - legendHeight
-                for p in paths3D {
-                    var line = Path()
-                    line.move(to: Point(theme.padding * 2, y + 6)); line.line(to: Point(theme.padding * 2 + 20, y + 6))
-                    canvas.stroke(line, style: StrokeStyle(color: p.color, width: 2))
-                    RichTextLayout(p.label, font: theme.legendFont, canvas: canvas)
-                        .draw(on: canvas, at: Point(theme.padding * 2 + 26, y + 6), horizontal: .left, vertical: .center, color: theme.textColor)
-                    y += theme.legendSize * 1.5
-                }
+                mesh.drawLegend(at: Point(theme.padding * 2, top - legendHeight), on: canvas, theme: theme)
             }
         } catch let error as OutputError {
             throw UserError(error.description)
@@ -227,6 +220,16 @@ struct LandscapeJob {
             let others = [Color(hex: 0xD55E00), Color(hex: 0xCC79A7), Color(hex: 0xE69F00), Color(hex: 0x56B4E9)]
             return others[index % others.count]
         }
+    }
+
+    /// The gradient at each iterate of `path`, and the arrow scale (data units per unit of
+    /// gradient) that makes the longest of them 12% of the domain's wider side.
+    func gradientArrows(along path: OptimizerPath) -> (gradients: [(Double, Double)], scale: Double) {
+        let d = request.domain
+        let span = max(d.x.upperBound - d.x.lowerBound, d.y.upperBound - d.y.lowerBound)
+        let g = path.points.map { p -> (Double, Double) in let v = request.surface.gradient(p.x, p.y); return (v.x, v.y) }
+        let biggest = g.map { ($0.0 * $0.0 + $0.1 * $0.1).squareRoot() }.filter(\.isFinite).max() ?? 0
+        return (g, biggest > 0 ? 0.12 * span / biggest : 1)
     }
 }
 

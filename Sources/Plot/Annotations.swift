@@ -79,15 +79,21 @@ public enum ArrowShape {
         let length = (dx * dx + dy * dy).squareRoot()
         guard length > 0, length.isFinite else { return }
         let ux = dx / length, uy = dy / length
-        let head = min(headLength, length * 0.6)
-        let halfWidth = head * 0.45
-        let base = Point(b.x - ux * head, b.y - uy * head)
+        let headSize = min(headLength, length * 0.6)
+        let base = Point(b.x - ux * headSize, b.y - uy * headSize)
         var shaft = Path()
         shaft.move(to: a)
         shaft.line(to: base)
         canvas.stroke(shaft, style: StrokeStyle(color: color, width: width, cap: .round))
-        canvas.fill(.polygon([b, Point(base.x - uy * halfWidth, base.y + ux * halfWidth),
-                              Point(base.x + uy * halfWidth, base.y - ux * halfWidth)]), color: color)
+        canvas.fill(head(from: base, to: b), color: color)
+    }
+
+    /// The head's triangle with its point at `tip` and its back edge (0.9 of the length wide) at `base`.
+    public static func head(from base: Point, to tip: Point) -> Path {
+        let halfWidth = 0.45
+        let dx = tip.x - base.x, dy = tip.y - base.y
+        return .polygon([tip, Point(base.x - dy * halfWidth, base.y + dx * halfWidth),
+                         Point(base.x + dy * halfWidth, base.y - dx * halfWidth)])
     }
 }
 

@@ -7,7 +7,8 @@ import Canvas
 
 /// Contour lines in data coordinates, each labelled inline with its level where a label fits:
 /// the label follows the line's direction, the line is broken under it, and no two labels
-/// overlap each other or leave the plot area.
+/// overlap each other, leave the plot area, come near the points in `avoid` or go under the
+/// context's keep-out rectangles (the legend).
 public struct ContourLines: PlotMark {
     /// One polyline at a level.
     public struct Line: Sendable, Equatable {
@@ -48,8 +49,13 @@ public struct ContourLines: PlotMark {
     public var fontSize: Double
     /// Clear space kept between labels, in points.
     public var labelSpacing = 10.0
-    /// Data points labels keep clear of (minima, path iterates), by 6 points.
+    /// Data points labels keep clear of (minima, path iterates), by `avoidClearance`.
     public var avoid: [(Double, Double)] = []
+    /// Points between a label's box and an avoided point: enough to clear a marker drawn there
+    /// (the minimum's cross reaches 7 points from its centre) with a visible gap.
+    public var avoidClearance = 12.0
+    /// Points kept between a label and a keep-out rectangle.
+    public var keepOutMargin = 3.0
 
     public init(lines: [Line], style: StrokeStyle, labelled: Bool = true, labelColor: Color = .white, fontSize: Double = 8) {
         self.lines = lines; self.style = style; self.labelled = labelled
@@ -80,7 +86,8 @@ public struct ContourLines: PlotMark {
     }
 
     /// Chooses label positions: for each level, on its longest line, the first spot (from the
-    /// middle outwards) whose rotated box stays inside the plot and clear of earlier labels.
+    /// middle outwards) whose rotated box stays inside the plot, clear of earlier labels, of
+    /// the avoided points and of the context's keep-out rectangles.
     public func placeLabels(in context: PlotContext) -> [Label] {
         guard labelled else { return [] }
         let font = Font(family: context.theme.fontFamily, size: fontSize)
@@ -92,6 +99,7 @@ public struct ContourLines: PlotMark {
         }
         let area = context.plotRect.insetBy(2)
         let keepClear = avoid.map { context.point($0.0, $0.1) }.filter { $0.x.isFinite && $0.y.isFinite }
+        let keepOut = context.keepOut.map { $0.insetBy(-keepOutMargin) }
         for level in byLevel.keys.sorted() {
             let line = byLevel[level]!
             let text = Self.format(level)
@@ -112,7 +120,8 @@ public struct ContourLines: PlotMark {
                 let box = label.boundingBox
                 guard box.minX >= area.minX, box.maxX <= area.maxX, box.minY >= area.minY, box.maxY <= area.maxY else { continue }
                 if placed.contains(where: { $0.boundingBox.insetBy(-labelSpacing).intersects(box) }) { continue }
-                if keepClear.contains(where: { label.covers($0, pad: 6) }) { continue }
+                if keepClear.contains(where: { label.covers($0, pad: avoidClearance) }) { continue }
+                if keepOut.contains(where: { $0.intersects(box) }) { continue }
                 placed.append(label)
                 break
             }

@@ -50,7 +50,11 @@ public enum FigureRenderer {
 
     static func drawAxes(_ axes: Axes, layout: AxesLayout, on canvas: Canvas, theme: Theme) {
         let plot = layout.plotRect
-        let context = PlotContext(canvas: canvas, plotRect: plot, x: layout.x, y: layout.y, theme: theme)
+        var context = PlotContext(canvas: canvas, plotRect: plot, x: layout.x, y: layout.y, theme: theme)
+        // The legend is placed first (its best spot depends only on where the marks lie), so
+        // marks can keep their labels out from under it; it is drawn last, over them.
+        let legendRect = layout.legend.flatMap { placeLegend($0, axes: axes, layout: layout, context: context) }
+        if let legendRect, layout.legendPlacement != .outsideRight { context.keepOut.append(legendRect) }
         if axes.showGrid { drawGrid(layout, on: canvas, theme: theme) }
         canvas.withSavedState {
             canvas.clip(to: plot.insetBy(-1))
@@ -58,19 +62,21 @@ public enum FigureRenderer {
         }
         drawSpinesAndTicks(layout, on: canvas, theme: theme)
         drawLabels(layout, on: canvas, theme: theme)
-        if let legend = layout.legend {
-            let rect: Rect
-            switch layout.legendPlacement {
-            case .none: return
-            case .outsideRight:
-                rect = Rect(x: plot.maxX + theme.padding, y: plot.minY, width: legend.size.width, height: legend.size.height)
-            case .inside(let location):
-                rect = legend.rect(at: location, in: plot)
-            case .best:
-                let points = axes.marks.flatMap { $0.occupiedPoints(in: context) }
-                rect = legend.rect(at: legend.bestLocation(in: plot, avoiding: points), in: plot)
-            }
-            legend.draw(in: rect, on: canvas)
+        if let legend = layout.legend, let legendRect { legend.draw(in: legendRect, on: canvas) }
+    }
+
+    /// Where the legend box goes, or nil when there is none.
+    static func placeLegend(_ legend: LegendBox, axes: Axes, layout: AxesLayout, context: PlotContext) -> Rect? {
+        let plot = layout.plotRect
+        switch layout.legendPlacement {
+        case .none: return nil
+        case .outsideRight:
+            return Rect(x: plot.maxX + context.theme.padding, y: plot.minY, width: legend.size.width, height: legend.size.height)
+        case .inside(let location):
+            return legend.rect(at: location, in: plot)
+        case .best:
+            let points = axes.marks.flatMap { $0.occupiedPoints(in: context) }
+            return legend.rect(at: legend.bestLocation(in: plot, avoiding: points), in: plot)
         }
     }
 

@@ -20,6 +20,11 @@ public struct OptimizerPathMark: PlotMark {
     public var gradientColor: Color
     /// Whether the path has a legend row (false when a `LegendRow` stands in for it elsewhere in the order).
     public var inLegend = true
+    /// The line's width in points; `OptimizerPathStack` widens paths that run under others.
+    public var lineWidth = OptimizerPathMark.standardWidth
+    /// The default line width, and the white halo's extra width beyond the line (half on each side).
+    public static let standardWidth = 1.8
+    public static let haloExtra = 1.6
 
     public init(xs: [Double], ys: [Double], label: String, color: Color, stepArrows: Bool = false,
                 gradients: [(Double, Double)]? = nil, gradientScale: Double = 1, gradientColor: Color = Color(hex: 0x2CA02C)) {
@@ -45,10 +50,16 @@ public struct OptimizerPathMark: PlotMark {
     }
 
     public func draw(in context: PlotContext) {
+        drawLine(in: context)
+        drawEndMarkers(in: context)
+    }
+
+    /// The line with its halo, the iterate dots, step arrows and gradient arrows.
+    public func drawLine(in context: PlotContext) {
         let canvas = context.canvas
         let pts = canvasPoints(context)
-        let halo = StrokeStyle(color: Color.white.withAlpha(0.7), width: 3.4, cap: .round, join: .round)
-        let line = StrokeStyle(color: color, width: 1.8, cap: .round, join: .round)
+        let halo = StrokeStyle(color: Color.white.withAlpha(0.7), width: lineWidth + Self.haloExtra, cap: .round, join: .round)
+        let line = StrokeStyle(color: color, width: lineWidth, cap: .round, join: .round)
         var path = Path()
         var open = false
         for p in pts {
@@ -72,6 +83,12 @@ public struct OptimizerPathMark: PlotMark {
                 ArrowShape.draw(from: a, to: b, color: gradientColor, width: 1.1, headLength: 5, on: canvas)
             }
         }
+    }
+
+    /// The start (hollow) and end (filled) circles, drawn over every path's line by `OptimizerPathStack`.
+    public func drawEndMarkers(in context: PlotContext) {
+        let canvas = context.canvas
+        let pts = canvasPoints(context)
         if let first = pts.first ?? nil {
             canvas.fillAndStroke(.circle(center: first, radius: 4.2), fill: .white, stroke: StrokeStyle(color: color, width: 2))
         }

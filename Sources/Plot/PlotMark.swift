@@ -8,6 +8,9 @@ public struct PlotContext {
     public var x: AxisMapping
     public var y: AxisMapping
     public var theme: Theme
+    /// Canvas rectangles drawn over the marks afterwards (an inside legend): marks that choose
+    /// where their own text goes (contour labels) keep it out of them.
+    public var keepOut: [Rect] = []
 
     public init(canvas: Canvas, plotRect: Rect, x: AxisMapping, y: AxisMapping, theme: Theme) {
         self.canvas = canvas; self.plotRect = plotRect; self.x = x; self.y = y; self.theme = theme

@@ -6,8 +6,9 @@ import Darwin
 import Canvas
 
 /// A surface drawn in 3D: a shaded mesh of coloured quads painted back to front (the painter's
-/// algorithm), seen from `azimuth`/`elevation`, with paths laid on it. The height of a point is
-/// its colour fraction, so a log colour scale gives a log height.
+/// algorithm), seen from `azimuth`/`elevation`, with paths and arrows (-gradient at each
+/// iterate) laid on it. The height of a point is its colour fraction, so a log colour scale
+/// gives a log height.
 public struct SurfaceMesh3D: Sendable {
     /// A path on the surface: (x, y, value) per iterate.
     public struct Path3D: Sendable {
@@ -24,6 +25,10 @@ public struct SurfaceMesh3D: Sendable {
     public var scale: ColorScale
     public var paths: [Path3D]
     public var xLabel: String, yLabel: String
+    /// Arrows draped on the surface (the downhill -gradient at each iterate), with a legend row.
+    public var arrows: [SurfaceArrow3D] = []
+    public var arrowColor = Color(hex: 0xD62728)
+    public var arrowLabel = "$-\\nabla L$ (downhill) at each iterate"
     /// Degrees; matplotlib's defaults are azimuth -60, elevation 30.
     public var azimuth = -60.0
     public var elevation = 30.0
@@ -67,35 +72,52 @@ public struct SurfaceMesh3D: Sendable {
         return out
     }
 
-    /// Draws the mesh, floor outline, axis names and paths fitted into `rect`.
-    public func draw(in rect: Rect, on canvas: Canvas, theme: Theme) {
-        let floor = [(-1.0, -1.0, 0.0), (1, -1, 0), (1, 1, 0), (-1, 1, 0)]
-        let box = floor + floor.map { ($0.0, $0.1, 0.9) }
+    static let floor = [(-1.0, -1.0, 0.0), (1, -1, 0), (1, 1, 0), (-1, 1, 0)]
+
+    /// The canvas position of model points, for a drawing whose bounding box (floor and top) fits `rect`.
+    func screenMapping(in rect: Rect) -> @Sendable ((Double, Double, Double)) -> Point {
+        let box = Self.floor + Self.floor.map { ($0.0, $0.1, 0.9) }
         let projected = box.map(project)
         let minX = projected.map(\.0).min()!, maxX = projected.map(\.0).max()!
         let minY = projected.map(\.1).min()!, maxY = projected.map(\.1).max()!
         let s = min(rect.width / (maxX - minX), rect.height / (maxY - minY))
         let cx = rect.midX - s * (minX + maxX) / 2, cy = rect.midY + s * (minY + maxY) / 2
-        func screen(_ p: (Double, Double, Double)) -> Point { let q = project(p); return Point(cx + s * q.0, cy - s * q.1) }
+        let view = self
+        return { p in let q = view.project(p); return Point(cx + s * q.0, cy - s * q.1) }
+    }
+
+    /// Canvas points and depths of a polyline on the surface raised by `lift` (so the mesh does
+    /// not swallow it); nil where a point is off the domain or not finite.
+    func lifted(xs: [Double], ys: [Double], values: [Double], by lift: Double,
+                screen: ((Double, Double, Double)) -> Point) -> [(point: Point, depth: Double)?] {
+        xs.indices.map { k in
+            guard let m = model(xs[k], ys[k], values[k]), abs(m.0) <= 1, abs(m.1) <= 1 else { return nil }
+            let raised = (m.0, m.1, m.2 + lift)
+            return (screen(raised), project(raised).2)
+        }
+    }
+
+    /// Draws the mesh, floor outline, axis names, paths and arrows fitted into `rect`.
+    public func draw(in rect: Rect, on canvas: Canvas, theme: Theme) {
+        let floor = Self.floor
+        let screen = screenMapping(in: rect)
 
         var outline = Path()
         for (k, c) in floor.enumerated() { k == 0 ? outline.move(to: screen(c)) : outline.line(to: screen(c)) }
         outline.close()
         canvas.stroke(outline, style: StrokeStyle(color: theme.spineColor, width: theme.spineWidth))
 
-        // Quads, path segments and path end markers are painted together from far to near, so
-        // the surface hides the parts of a path behind a hill.
-        enum Item { case quad(Int), segment(Int, Point, Point), start(Int, Point), end(Int, Point) }
+        // Quads, path segments, arrows and path end markers are painted together from far to
+        // near, so the surface hides the parts of a path behind a hill.
+        enum Item { case quad(Int), segment(Int, Point, Point), start(Int, Point), end(Int, Point), arrow([Point]) }
         let qs = quads()
         var items: [(depth: Double, item: Item)] = qs.indices.map { (qs[$0].depth, .quad($0)) }
         for (n, path) in paths.enumerated() {
             var previous: (Point, Double)?
             var firstDone = false
             var last: (Point, Double)?
-            for k in path.xs.indices {
-                guard let m = model(path.xs[k], path.ys[k], path.values[k]), abs(m.0) <= 1, abs(m.1) <= 1 else { previous = nil; continue }
-                let lifted = (m.0, m.1, m.2 + 0.015)
-                let p = screen(lifted), d = project(lifted).2
+            for point in lifted(xs: path.xs, ys: path.ys, values: path.values, by: 0.015, screen: screen) {
+                guard let (p, d) = point else { previous = nil; continue }
                 if !firstDone { items.append((d - 0.08, .start(n, p))); firstDone = true }
                 if let (q, dq) = previous { items.append(((d + dq) / 2 - 0.01, .segment(n, q, p))) }
                 previous = (p, d)
@@ -103,6 +125,7 @@ public struct SurfaceMesh3D: Sendable {
             }
             if let (p, d) = last, path.xs.count > 1 { items.append((d - 0.08, .end(n, p))) }
         }
+        for arrow in arrowPolylines(screen: screen) { items.append((arrow.depth, .arrow(arrow.points))) }
         items.sort { $0.depth > $1.depth }
         // Light from the upper left, towards the viewer.
         let light = (-0.4, 0.3, 0.87)
@@ -129,6 +152,8 @@ public struct SurfaceMesh3D: Sendable {
                 canvas.fillAndStroke(.circle(center: p, radius: 4), fill: .white, stroke: StrokeStyle(color: paths[n].color, width: 2))
             case let .end(n, p):
                 canvas.fillAndStroke(.circle(center: p, radius: 4), fill: paths[n].color, stroke: StrokeStyle(color: .white, width: 1.2))
+            case let .arrow(points):
+                drawArrow(points, on: canvas)
             }
         }
 

@@ -114,6 +114,40 @@ struct ContourLabelAvoidanceTests {
         mark.avoid = [(0.5, 0.5)]
         let moved = mark.placeLabels(in: context)
         #expect(moved.count == 1)
-        #expect(!moved[0].covers(Point(100, 100), pad: 6))
+        // Clear of a minimum's cross (7 points from its centre) with a gap.
+        #expect(!moved[0].covers(Point(100, 100), pad: 10))
+    }
+
+    @Test func labelsStayOutOfKeepOutRectangles() {
+        let xs = (0...100).map { Double($0) / 100 }
+        let line = ContourLines.Line(level: 0.5, xs: xs, ys: xs.map { _ in 0.5 })
+        let plot = Rect(x: 0, y: 0, width: 200, height: 200)
+        var context = PlotContext(canvas: RecordingCanvas(size: Size(200, 200)), plotRect: plot,
+                                  x: AxisMapping(scale: .linear, lower: 0, upper: 1, start: 0, end: 200),
+                                  y: AxisMapping(scale: .linear, lower: 0, upper: 1, start: 200, end: 0), theme: Theme())
+        // A legend-sized box over the middle of the line, where the label would go.
+        let legend = Rect(x: 70, y: 85, width: 60, height: 30)
+        context.keepOut = [legend]
+        let labels = ContourLines(lines: [line], style: StrokeStyle(color: .white)).placeLabels(in: context)
+        #expect(labels.count == 1)
+        #expect(!labels[0].boundingBox.intersects(legend))
+    }
+
+    @Test func theFigureRendererKeepsContourLabelsFromUnderAnInsideLegend() throws {
+        let xs = (0...100).map { Double($0) / 100 }
+        var axes = Axes()
+        axes.xLimits = AxisLimits(lower: 0, upper: 1)
+        axes.yLimits = AxisLimits(lower: 0, upper: 1)
+        axes.add(ContourLines(lines: [.init(level: 0.5, xs: xs, ys: xs.map { _ in 0.5 })], style: StrokeStyle(color: .white)))
+        axes.add(LegendRow(LegendEntry(label: "a long legend entry", sample: .patch(.white))))
+        axes.legend = .inside(.center)
+        let canvas = RecordingCanvas(size: Size(400, 300))
+        let layout = try #require(FigureRenderer.draw(Figure(size: Size(400, 300), panels: [axes]), on: canvas).first)
+        let legend = try #require(layout.legend).rect(at: .center, in: layout.plotRect)
+        let label = try #require(canvas.operations.compactMap { op -> Point? in
+            if case let .text(s, p, _, _, _) = op, s == "0.5" { return p } else { return nil }
+        }.first)
+        #expect(!legend.insetBy(-3).contains(label))
+        #expect(abs(label.y - layout.y.map(0.5)) < 10)   // still on its line
     }
 }
