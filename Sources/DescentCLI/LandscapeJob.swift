@@ -128,7 +128,7 @@ struct LandscapeJob {
             try FigureFileRenderer.write(to: request.outputPath, format: request.format, size: size, dpi: request.dpi,
                                          metadata: metadata) { canvas in
                 canvas.fill(.rect(Rect(x: 0, y: 0, width: size.width, height: size.height)), color: theme.background)
-                let head = RichTextLayout(title, font: theme.figureTitleFont, canvas: canvas)
+                let head = FigureRenderer.titleLayout(title, theme: theme, width: size.width, canvas: canvas)
                 head.draw(on: canvas, at: Point(size.width / 2, theme.padding), horizontal: .center, vertical: .top, color: theme.textColor)
                 let legendHeight = mesh.legendHeight(theme: theme)
                 let top = 2 * theme.padding + head.height + legendHeight

@@ -74,9 +74,16 @@ public struct SurfaceMesh3D: Sendable {
 
     static let floor = [(-1.0, -1.0, 0.0), (1, -1, 0), (1, 1, 0), (-1, 1, 0)]
 
-    /// The canvas position of model points, for a drawing whose bounding box (floor and top) fits `rect`.
+    /// The canvas position of model points, for a drawing whose floor and surface (not the empty
+    /// box above a low surface) fit `rect`, with room left at the sides for the axis names.
     func screenMapping(in rect: Rect) -> @Sendable ((Double, Double, Double)) -> Point {
-        let box = Self.floor + Self.floor.map { ($0.0, $0.1, 0.9) }
+        var box = Self.floor
+        for j in ys.indices {
+            for i in xs.indices {
+                if let m = model(xs[i], ys[j], values[j * xs.count + i]) { box.append(m) }
+            }
+        }
+        let rect = rect.insetBy(0.06 * min(rect.width, rect.height))
         let projected = box.map(project)
         let minX = projected.map(\.0).min()!, maxX = projected.map(\.0).max()!
         let minY = projected.map(\.1).min()!, maxY = projected.map(\.1).max()!
