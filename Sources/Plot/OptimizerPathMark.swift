@@ -20,7 +20,7 @@ public struct OptimizerPathMark: PlotMark {
     public var gradientColor: Color
     /// Whether the path has a legend row (false when a `LegendRow` stands in for it elsewhere in the order).
     public var inLegend = true
-    /// The line's width in points; `OptimizerPathStack` widens paths that run under others.
+    /// The line's width in points.
     public var lineWidth = OptimizerPathMark.standardWidth
     /// The default line width, and the white halo's extra width beyond the line (half on each side).
     public static let standardWidth = 1.8

@@ -5,17 +5,23 @@ import Darwin
 #endif
 import Canvas
 
-/// Optimizer paths drawn bottom first, so that none hides under another: a path that runs
-/// under later ones for much of its length is drawn wider than the widest of them, and shows
-/// as a coloured border on both sides of their white-haloed lines. Start and end circles go on
-/// top of all the lines.
+/// Optimizer paths drawn bottom first, so that none hides under another: where a path runs
+/// under later ones, a wider stroke of its colour goes under that stretch, and shows as a
+/// coloured border on both sides of their white-haloed lines; elsewhere it keeps its width.
+/// Start and end circles go on top of all the lines.
 public struct OptimizerPathStack: PlotMark {
     /// The paths in drawing order, bottom first.
     public var marks: [OptimizerPathMark]
-    /// The share of a path's length that must lie under later paths before it is widened.
+    /// The share of a step's length that must lie under later paths for the step to get a border.
     public var coveredShare = 0.6
-    /// The coloured border, in points, a widened path shows on each side of the haloes above it.
+    /// The coloured border, in points, a hidden stretch shows on each side of the haloes above it.
     public var border = 1.3
+
+    /// The stretches of one path that run under later paths, and the width that makes them show.
+    public struct Border {
+        public var width: Double
+        public var segments: [(Point, Point)]
+    }
 
     public init(_ marks: [OptimizerPathMark]) { self.marks = marks }
 
@@ -23,13 +29,16 @@ public struct OptimizerPathStack: PlotMark {
         marks.compactMap { $0.dataBounds(xScale: xScale, yScale: yScale) }.reduce(nil) { $0?.union($1) ?? $1 }
     }
 
-    /// The lines bottom first, then the start and end circles over all of them (a halo passing
-    /// over another path's end would bleach it).
+    /// The borders and lines bottom first, then the start and end circles over all of them (a
+    /// halo passing over another path's end would bleach it).
     public func draw(in context: PlotContext) {
-        for (mark, width) in zip(marks, lineWidths(in: context)) {
-            var m = mark
-            m.lineWidth = width
-            m.drawLine(in: context)
+        for (mark, border) in zip(marks, borders(in: context)) {
+            if !border.segments.isEmpty {
+                var path = Path()
+                for (a, b) in border.segments { path.move(to: a); path.line(to: b) }
+                context.canvas.stroke(path, style: StrokeStyle(color: mark.color, width: border.width, cap: .round, join: .round))
+            }
+            mark.drawLine(in: context)
         }
         for mark in marks { mark.drawEndMarkers(in: context) }
     }
@@ -38,30 +47,31 @@ public struct OptimizerPathStack: PlotMark {
 
     public func occupiedPoints(in context: PlotContext) -> [Point] { marks.flatMap { $0.occupiedPoints(in: context) } }
 
-    /// Each path's line width: from the top path down, a path whose length lies under the paths
-    /// above it by at least `coveredShare` gets the widest of those paths' width plus their halo
-    /// and a border on each side; others keep their own width.
-    public func lineWidths(in context: PlotContext) -> [Double] {
+    /// For each path, the steps that lie under the paths above it (by at least `coveredShare` of
+    /// their length), and a width of the widest of those paths plus their halo and a border on each side.
+    public func borders(in context: PlotContext) -> [Border] {
         let polylines = marks.map { Self.runs($0.canvasPoints(context)) }
-        var widths = marks.map(\.lineWidth)
-        for i in marks.indices.reversed() {
-            let samples = Self.samples(along: polylines[i], spacing: 2)
-            guard !samples.isEmpty else { continue }
-            var covered = 0
-            var widest = 0.0
-            for p in samples {
-                var under: Double?
-                for j in marks.indices where j > i {
-                    let reach = (widths[j] + OptimizerPathMark.haloExtra) / 2 + 0.5
-                    if Self.distance(from: p, to: polylines[j]) <= reach { under = max(under ?? 0, widths[j]) }
+        var out: [Border] = []
+        for i in marks.indices {
+            let above = marks.indices.filter { $0 > i }
+            let widest = above.map { marks[$0].lineWidth }.max() ?? 0
+            var segments: [(Point, Point)] = []
+            if !above.isEmpty {
+                for run in polylines[i] {
+                    for (a, b) in zip(run, run.dropFirst()) {
+                        let samples = Self.samples(along: [[a, b]], spacing: 2)
+                        let covered = samples.filter { p in
+                            above.contains { j in
+                                Self.distance(from: p, to: polylines[j]) <= (marks[j].lineWidth + OptimizerPathMark.haloExtra) / 2 + 0.5
+                            }
+                        }.count
+                        if Double(covered) >= coveredShare * Double(samples.count) { segments.append((a, b)) }
+                    }
                 }
-                if let under { covered += 1; widest = max(widest, under) }
             }
-            if Double(covered) >= coveredShare * Double(samples.count) {
-                widths[i] = max(widths[i], widest + OptimizerPathMark.haloExtra + 2 * border)
-            }
+            out.append(Border(width: max(marks[i].lineWidth, widest + OptimizerPathMark.haloExtra + 2 * border), segments: segments))
         }
-        return widths
+        return out
     }
 
     /// The unbroken runs of a path's canvas points (nil marks a break).

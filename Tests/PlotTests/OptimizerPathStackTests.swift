@@ -16,19 +16,33 @@ struct OptimizerPathStackTests {
         return OptimizerPathMark(xs: xs, ys: xs.map { _ in y }, label: "p", color: color)
     }
 
-    @Test func aPathHiddenUnderAnotherIsDrawnWiderThanItAndItsHalo() {
-        let stack = OptimizerPathStack([Self.path(0.5, Color(hex: 0xD55E00)), Self.path(0.5, Color(hex: 0x0072B2))])
-        let widths = stack.lineWidths(in: Self.context(RecordingCanvas(size: Size(200, 200))))
-        #expect(widths[1] == OptimizerPathMark.standardWidth)
-        // Wider than the top line plus its halo, by a visible border on each side.
-        #expect(widths[0] >= widths[1] + OptimizerPathMark.haloExtra + 2)
+    static func path(_ y: Double, _ color: Color, to end: Double) -> OptimizerPathMark {
+        let xs = (0...20).map { 0.1 + 0.04 * Double($0) }.filter { $0 <= end + 1e-9 }
+        return OptimizerPathMark(xs: xs, ys: xs.map { _ in y }, label: "p", color: color)
     }
 
-    @Test func pathsApartKeepTheirWidth() {
+    @Test func aPathHiddenUnderAnotherGetsABorderWiderThanItAndItsHalo() {
+        let stack = OptimizerPathStack([Self.path(0.5, Color(hex: 0xD55E00)), Self.path(0.5, Color(hex: 0x0072B2))])
+        let borders = stack.borders(in: Self.context(RecordingCanvas(size: Size(200, 200))))
+        #expect(borders[1].segments.isEmpty)
+        // Every one of its 20 steps is hidden; the border is wider than the top line plus its halo, by a visible margin each side.
+        #expect(borders[0].segments.count == 20)
+        #expect(borders[0].width >= OptimizerPathMark.standardWidth + OptimizerPathMark.haloExtra + 2)
+    }
+
+    @Test func onlyTheHiddenStretchGetsABorder() {
+        // The top path covers x = 0.1 ... 0.5 of the bottom one: its first 10 steps of 0.04.
+        let stack = OptimizerPathStack([Self.path(0.5, Color(hex: 0xD55E00)), Self.path(0.5, Color(hex: 0x0072B2), to: 0.5)])
+        let borders = stack.borders(in: Self.context(RecordingCanvas(size: Size(200, 200))))
+        #expect(borders[0].segments.count == 10)
+        #expect(borders[0].segments.allSatisfy { $0.1.x <= 0.5 * 200 + 1e-9 })
+    }
+
+    @Test func pathsApartGetNoBorder() {
         // 0.1 apart in data is 20 points on the canvas.
         let stack = OptimizerPathStack([Self.path(0.4, Color(hex: 0xD55E00)), Self.path(0.5, Color(hex: 0x0072B2))])
-        let widths = stack.lineWidths(in: Self.context(RecordingCanvas(size: Size(200, 200))))
-        #expect(widths == [OptimizerPathMark.standardWidth, OptimizerPathMark.standardWidth])
+        let borders = stack.borders(in: Self.context(RecordingCanvas(size: Size(200, 200))))
+        #expect(borders.allSatisfy { $0.segments.isEmpty })
     }
 
     @Test func endCirclesArePaintedAfterEveryLine() {
