@@ -182,9 +182,7 @@ struct LandscapeNetworkCommandTests {
         defer { dir.cleanup() }
         let csv = dir.path("s.csv"), log = dir.path("t.jsonl")
         // The same network, data, seed and epochs through descent train: its final loss is the slice's centre.
-        let t = try DescentProcess.run(["train", "--model", "mlp", "--layers", "2,8,3", "--data", "lab-batch", "--optimizer", "sgd",
-                                        "--lr", "0.01", "--epochs", "20", "--log", log, "--quiet"])
-        #expect(t.status == 0, "stderr: \(t.stderr)")
+        try LandscapeSliceCommandTests.trainSmallLabNetwork(log: log)
         let r = try DescentProcess.run(["landscape", "--data", "lab-batch", "--network", "2,8,3", "--lr", "0.01", "--epochs", "20",
                                         "--resolution", "3", "-o", dir.path("s.png"), "--export-data", csv])
         #expect(r.status == 0, "stderr: \(r.stderr)")

@@ -20,13 +20,18 @@ struct LandscapeSliceCommandTests {
         return Double(last.split(separator: ",").first { $0.hasPrefix("\"loss\":") }!.dropFirst(7))!
     }
 
+    /// `descent train` of the network the slice tests build on the spot: 2 -> 8 -> 3 on lab-batch, sgd, lr 0.01, 20 epochs.
+    static func trainSmallLabNetwork(log: String) throws {
+        let t = try DescentProcess.run(["train", "--model", "mlp", "--layers", "2,8,3", "--data", "lab-batch", "--optimizer", "sgd",
+                                        "--lr", "0.01", "--epochs", "20", "--log", log, "--quiet"])
+        #expect(t.status == 0, "stderr: \(t.stderr)")
+    }
+
     @Test func pcaPathEndsAtTheTrainedWeightsAndStartsOnTheNegativeSide() throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }
         let csv = dir.path("p.csv"), log = dir.path("t.jsonl")
-        let t = try DescentProcess.run(["train", "--model", "mlp", "--layers", "2,8,3", "--data", "lab-batch", "--optimizer", "sgd",
-                                        "--lr", "0.01", "--epochs", "20", "--log", log, "--quiet"])
-        #expect(t.status == 0, "stderr: \(t.stderr)")
+        try Self.trainSmallLabNetwork(log: log)
         let r = try DescentProcess.run(["landscape", "--data", "lab-batch", "--network", "2,8,3", "--lr", "0.01", "--epochs", "20",
                                         "--directions", "pca", "--resolution", "5", "-o", dir.path("p.png"), "--export-data", csv])
         #expect(r.status == 0, "stderr: \(r.stderr)")

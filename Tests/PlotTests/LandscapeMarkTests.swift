@@ -101,13 +101,17 @@ struct QuiverMarkTests {
 
 /// Contour labels keep clear of the points they are told to avoid.
 struct ContourLabelAvoidanceTests {
+    /// The unit square on a 200 x 200 point plot.
+    static func context() -> PlotContext {
+        PlotContext(canvas: RecordingCanvas(size: Size(200, 200)), plotRect: Rect(x: 0, y: 0, width: 200, height: 200),
+                    x: AxisMapping(scale: .linear, lower: 0, upper: 1, start: 0, end: 200),
+                    y: AxisMapping(scale: .linear, lower: 0, upper: 1, start: 200, end: 0), theme: Theme())
+    }
+
     @Test func labelsKeepClearOfAvoidedPoints() {
         let xs = (0...100).map { Double($0) / 100 }
         let line = ContourLines.Line(level: 0.5, xs: xs, ys: xs.map { _ in 0.5 })
-        let plot = Rect(x: 0, y: 0, width: 200, height: 200)
-        let context = PlotContext(canvas: RecordingCanvas(size: Size(200, 200)), plotRect: plot,
-                                  x: AxisMapping(scale: .linear, lower: 0, upper: 1, start: 0, end: 200),
-                                  y: AxisMapping(scale: .linear, lower: 0, upper: 1, start: 200, end: 0), theme: Theme())
+        let context = Self.context()
         var mark = ContourLines(lines: [line], style: StrokeStyle(color: .white))
         let free = mark.placeLabels(in: context)
         #expect(free.count == 1 && abs(free[0].center.x - 100) < 2)   // the middle of the line
@@ -121,10 +125,7 @@ struct ContourLabelAvoidanceTests {
     @Test func labelsStayOutOfKeepOutRectangles() {
         let xs = (0...100).map { Double($0) / 100 }
         let line = ContourLines.Line(level: 0.5, xs: xs, ys: xs.map { _ in 0.5 })
-        let plot = Rect(x: 0, y: 0, width: 200, height: 200)
-        var context = PlotContext(canvas: RecordingCanvas(size: Size(200, 200)), plotRect: plot,
-                                  x: AxisMapping(scale: .linear, lower: 0, upper: 1, start: 0, end: 200),
-                                  y: AxisMapping(scale: .linear, lower: 0, upper: 1, start: 200, end: 0), theme: Theme())
+        var context = Self.context()
         // A legend-sized box over the middle of the line, where the label would go.
         let legend = Rect(x: 70, y: 85, width: 60, height: 30)
         context.keepOut = [legend]
