@@ -111,7 +111,7 @@ struct LandscapeJob {
                                  color: Self.color(for: p.kind, index: k))
         }
         var mesh = SurfaceMesh3D(xs: coarse.xs, ys: coarse.ys, values: coarse.values, colormap: colormap, scale: scale,
-                                 paths: paths3D, xLabel: MathText.plainText(surface.xName), yLabel: MathText.plainText(surface.yName))
+                                 paths: paths3D, xLabel: surface.xName, yLabel: surface.yName)
         if request.gradients {
             // Downhill (-gradient) arrows draped on the surface, as in 002 ch. 6.1.1.
             mesh.arrows = paths.flatMap { path in

@@ -164,22 +164,6 @@ public struct SurfaceMesh3D: Sendable {
             }
         }
 
-        // Axis names outside the front floor edge along x and the front one along y, with their ranges.
-        let font = theme.tickFont
-        let centre = screen((0, 0, 0))
-        func label(_ text: String, _ a: (Double, Double, Double), _ b: (Double, Double, Double)) {
-            let pa = screen(a), pb = screen(b)
-            let mid = Point((pa.x + pb.x) / 2, (pa.y + pb.y) / 2)
-            let dx = mid.x - centre.x, dy = mid.y - centre.y, d = max(1e-9, hypot(dx, dy))
-            let at = Point(mid.x + 26 * dx / d, mid.y + 26 * dy / d)
-            RichTextLayout(text, font: font, canvas: canvas).draw(on: canvas, at: at, horizontal: .center, vertical: .center,
-                                                                   color: theme.textColor)
-        }
-        let fmt = { (v: Double) in ContourLines.format(v) }
-        // Edges along x are y = -1 and y = 1; along y, x = -1 and x = 1: take the nearer of each pair.
-        let nearY = project((0, -1, 0)).2 < project((0, 1, 0)).2 ? -1.0 : 1.0
-        let nearX = project((-1, 0, 0)).2 < project((1, 0, 0)).2 ? -1.0 : 1.0
-        label("\(xLabel): \(fmt(xs[0])) … \(fmt(xs[xs.count - 1]))", (-1, nearY, 0), (1, nearY, 0))
-        label("\(yLabel): \(fmt(ys[0])) … \(fmt(ys[ys.count - 1]))", (nearX, -1, 0), (nearX, 1, 0))
+        drawAxes(screen: screen, on: canvas, theme: theme)
     }
 }
