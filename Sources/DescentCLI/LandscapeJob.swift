@@ -58,6 +58,9 @@ struct LandscapeJob {
             pathMarks.append(mark)
             axes.add(LegendRow(OptimizerPathMark.legendEntry(label: mark.label, color: mark.color)))
         }
+        if request.gradients && !request.threeD, let first = pathMarks.first {
+            axes.add(LegendRow(LegendEntry(label: "$\\nabla L$ (uphill) at each iterate", sample: .arrow(first.gradientColor))))
+        }
         axes.add(OptimizerPathStack(pathMarks.reversed()))
         axes.add(MinimaMark(points: minima.map { ($0.x, $0.y) }))
         if surface is NetworkSlice { axes.add(MinimaMark(points: [(0, 0)], label: "trained weights")) }

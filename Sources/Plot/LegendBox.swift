@@ -87,6 +87,9 @@ struct LegendBox {
                 marker.draw(at: Point(sx + Self.sampleWidth / 2, centerY), on: canvas)
             case .patch(let color):
                 canvas.fill(.rect(Rect(x: sx, y: centerY - 5, width: Self.sampleWidth, height: 10)), color: color)
+            case .arrow(let color):
+                ArrowShape.draw(from: Point(sx, centerY), to: Point(sx + Self.sampleWidth, centerY), color: color, width: 1.2,
+                                headLength: 6, on: canvas)
             }
             labels[i].draw(on: canvas, at: Point(sx + Self.sampleWidth + Self.sampleGap, centerY),
                            horizontal: .left, vertical: .center, color: theme.textColor)

@@ -77,6 +77,8 @@ public struct LegendEntry: Sendable, Equatable {
         case line(StrokeStyle, marker: Marker?)
         case marker(Marker)
         case patch(Color)
+        /// An arrow pointing right, for arrow marks (gradients).
+        case arrow(Color)
     }
 
     public var label: String

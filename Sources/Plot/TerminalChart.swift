@@ -275,6 +275,8 @@ public enum TerminalChart {
                 items.append(LegendItem(sample: "•", color: marker.fill, label: label))
             case .patch(let color):
                 items.append(LegendItem(sample: "██", color: color, label: label))
+            case .arrow(let color):
+                items.append(LegendItem(sample: "─→", color: color, label: label))
             }
         }
         for case let line as ReferenceLine in axes.marks {
