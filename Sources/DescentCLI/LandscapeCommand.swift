@@ -13,13 +13,19 @@ struct LandscapeCommand: ParsableCommand {
         of its parameter space (--network, or --run with a network's log and no --function/--data): random filter-normalised \
         directions or the PCA directions of its training path (--directions pca), the path projected onto the plane.
         Examples:
-          descent landscape --function rosenbrock --optimizers gd,momentum,adam:lr=0.05 --lr 0.001 --steps 300 -o rosen.png
-          descent landscape --data linear2d --optimizers gd,minibatch:16,sgd --lr 0.05 --steps 60 --start=-1.5,1.5 --log-levels -o batch.png
-          descent train --model linear --no-bias --data linear2d --batch-size 16 --lr 0.05 --steps 60 --log run.jsonl && \
-            descent landscape --data linear2d --run run.jsonl -o run.png
-          descent train --function himmelblau --log run.jsonl && descent landscape --function himmelblau --run run.jsonl -o h.png
-          descent landscape --data lab-batch --network 2,1000,3 --epochs 100 --directions pca -o pca.png
-          descent train --model mlp --layers 2,16,3 --data blobs --epochs 50 --log-params --log net.jsonl && descent landscape --run net.jsonl --directions pca -o net.png
+          descent landscape --function rosenbrock --lr 0.001 --steps 300 \\
+            --optimizers gd,momentum,adam:lr=0.05 -o rosen.png
+          descent landscape --data linear2d --optimizers gd,minibatch:16,sgd \\
+            --lr 0.05 --steps 60 --start=-1.5,1.5 --log-levels -o batch.png
+          descent landscape --data lab-batch --network 2,1000,3 --epochs 100 \\
+            --directions pca -o pca.png
+        A run log names its own surface:
+          descent train --function himmelblau --start=-1,-1 --lr 0.01 \\
+            --steps 50 --log h.jsonl
+          descent landscape --run h.jsonl -o h.png
+          descent train --model mlp --layers 2,16,3 --data blobs \\
+            --output softmax --epochs 50 --log-params --log net.jsonl
+          descent landscape --run net.jsonl --directions pca -o net.png
         """
     )
 
