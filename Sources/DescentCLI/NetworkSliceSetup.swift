@@ -75,7 +75,10 @@ enum NetworkSliceSetup {
                 throw UserError("\(path):\(log.lines[0]): 'params' has \(log.states[0].count) values; the network of \(runs[0].path) has \(spec.parameterCount)")
             }
             let name = RunName.of(path)
-            trajectories.append(Trajectory(label: name, kind: "run", states: log.states))
+            // A diverged run may log infinite or NaN parameters at its end: the path stops before them (a note says where).
+            let finite = Array(log.states.prefix { $0.allSatisfy(\.isFinite) })
+            guard !finite.isEmpty else { throw UserError("\(path):\(log.lines[0]): the logged 'params' are not finite") }
+            trajectories.append(Trajectory(label: name, kind: "run", states: finite, divergedAt: finite.count < log.states.count ? finite.count : nil))
         }
         let caption = "\(spec.layers.map(String.init).joined(separator: " → ")) on \(setup.train.name), final weights of \(trajectories[0].label)"
         return try build(model: model, data: setup.train, targets: setup.trainTargets, trajectories: trajectories, drawPaths: true,

@@ -69,6 +69,24 @@ struct LandscapeSliceCommandTests {
         }
     }
 
+    @Test func aRunLogWhoseParametersStopBeingFiniteIsDrawnUpToThere() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let log = dir.path("d.jsonl"), csv = dir.path("d.csv")
+        try Self.trainSmallLabNetwork(log: log)
+        // A diverged last state: one parameter infinite (2 -> 8 -> 3 has 51).
+        let text = try String(contentsOfFile: log, encoding: .utf8)
+        let bad = "{\"type\":\"step\",\"step\":21,\"epoch\":20,\"loss\":Infinity,\"params\":[Infinity"
+            + String(repeating: ",1", count: 50) + "]}\n"
+        try (text + bad).write(toFile: log, atomically: true, encoding: .utf8)
+        let r = try DescentProcess.run(["landscape", "--run", log, "--directions", "pca", "--resolution", "5",
+                                        "-o", dir.path("d.png"), "--export-data", csv])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        #expect(r.stderr.contains("the path stops there"))
+        let steps = text.split(separator: "\n").filter { $0.contains("\"type\":\"step\"") }
+        #expect(try Self.pathRows(csv).count == steps.count)
+    }
+
     @Test func aFunctionRunLogAloneNamesItsSurface() throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }
