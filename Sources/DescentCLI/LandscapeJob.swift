@@ -214,7 +214,8 @@ struct LandscapeJob {
         case "gd": return Theme.teal
         case "minibatch": return Theme.orange
         case "sgd": return Theme.purple
-        case "momentum", "nesterov": return Color(hex: 0x0072B2)
+        case "momentum": return Color(hex: 0x0072B2)
+        case "nesterov": return Color(hex: 0x000000)
         case "adam": return Color(hex: 0xD55E00)
         case "rmsprop": return Color(hex: 0x56B4E9)
         case "adagrad": return Color(hex: 0xB59B00)

@@ -128,7 +128,14 @@ public struct MinimaMark: PlotMark {
         }
     }
 
-    public func occupiedPoints(in context: PlotContext) -> [Point] { points.map { context.point($0.0, $0.1) } }
+    /// The centre and the ends of each cross (a legend must not hide any part of one), so a
+    /// minimum weighs as five points when the legend looks for the emptiest corner.
+    public func occupiedPoints(in context: PlotContext) -> [Point] {
+        points.flatMap { x, y -> [Point] in
+            let c = context.point(x, y), r = 7.0
+            return [c, Point(c.x - r, c.y - r), Point(c.x + r, c.y - r), Point(c.x - r, c.y + r), Point(c.x + r, c.y + r)]
+        }
+    }
 }
 
 /// A legend row that draws nothing: lets marks be drawn in one order and listed in another.
