@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "CTrainingKernels"),
 
         // Loss landscapes: surfaces on grids, contour lines, optimizer paths (plain data, no drawing).
-        .target(name: "Landscape", dependencies: ["Training"]),
+        .target(name: "Landscape", dependencies: ["Training", "Autodiff"]),
 
         // Expressions to computation graphs, forward values and reverse-mode gradients.
         .target(name: "Autodiff"),
@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Canvas"]),
         .testTarget(name: "RunLogsTests", dependencies: ["RunLogs"], exclude: ["Fixtures"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LandscapeTests", dependencies: ["Landscape", "Training"]),
+        .testTarget(name: "LandscapeTests", dependencies: ["Landscape", "Training", "Autodiff"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
         .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Autodiff", "Canvas"]),
         .testTarget(name: "CLITests", dependencies: ["DescentCLI", "Plot", "Canvas", "CairoCanvas", "RunLogs"],

@@ -29,7 +29,7 @@ struct LandscapeCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Test function: \(LandscapeRequest.functionNames).")
+    @Option(help: "Test function (\(LandscapeRequest.functionNames)) or an expression in x and y, e.g. 'x^2 + 3*y' (functions: exp, log, sqrt, abs, sin, cos, tanh, sigmoid, relu, max, min, pow).")
     var function: String?
 
     @Option(help: "Quadratic bowl: condition number (with --function quadratic).")

@@ -32,6 +32,12 @@ struct LandscapeJob {
         axes.yLimits = AxisLimits(lower: request.domain.y.lowerBound, upper: request.domain.y.upperBound)
         axes.showGrid = false
         axes.add(heatmap)
+        // The gradient field goes under the contours, so their labels stay readable over it.
+        if request.quiver > 0 {
+            let field = GradientField.sample(surface, over: request.domain, count: request.quiver)
+            axes.add(QuiverMark(xs: field.points.map(\.x), ys: field.points.map(\.y), us: field.gradients.map(\.x),
+                                vs: field.gradients.map(\.y)))
+        }
         if !contourLines.isEmpty {
             // White reads on the dark perceptual maps; the diverging map is white in the middle, so dark grey there.
             let ink = colormap.name == "rdbu" ? Color(hex: 0x333333) : Color.white
@@ -39,11 +45,6 @@ struct LandscapeJob {
                                         labelColor: ink)
             contours.avoid = surface.minima.map { ($0.x, $0.y) } + paths.flatMap { $0.points.map { ($0.x, $0.y) } }
             axes.add(contours)
-        }
-        if request.quiver > 0 {
-            let field = GradientField.sample(surface, over: request.domain, count: request.quiver)
-            axes.add(QuiverMark(xs: field.points.map(\.x), ys: field.points.map(\.y), us: field.gradients.map(\.x),
-                                vs: field.gradients.map(\.y)))
         }
         let minima = surface.minima.filter { request.domain.x.contains($0.x) && request.domain.y.contains($0.y) }
         // Paths are listed in the given order but drawn last-first, so the smooth full-batch
@@ -75,7 +76,7 @@ struct LandscapeJob {
                 Diagnostics.note("\(path.label): the loss or a parameter became NaN or infinite at step \(step); the path stops there")
             }
         }
-        let colorBar = ColorBar(colormap: colormap, scale: scale, label: "loss" + (scale.isLog ? " (log scale)" : ""),
+        let colorBar = ColorBar(colormap: colormap, scale: scale, label: surface.valueName + (scale.isLog ? " (log scale)" : ""),
                                 invalidNote: invalid > 0 ? (Self.invalidColor, "NaN / Inf") : nil)
         let title = request.title ?? surface.title
         let points = Size(Double(request.pixelSize.width) * 72 / request.dpi, Double(request.pixelSize.height) * 72 / request.dpi)
@@ -153,7 +154,7 @@ struct LandscapeJob {
     func makePaths() throws -> [OptimizerPath] {
         var out = request.slicePaths
         for spec in request.paths {
-            if let f = request.function {
+            if let f = request.objective {
                 out.append(PathRunner.run(spec, on: f, start: request.start))
             } else if let d = request.dataSurface {
                 out.append(PathRunner.run(spec, on: d, start: request.start, seed: request.seed))

@@ -1,3 +1,4 @@
+import Autodiff
 import CairoCanvas
 import Foundation
 import Landscape
@@ -9,8 +10,8 @@ struct LandscapeRequest {
     static var functionNames: String { TestFunction.names.joined(separator: ", ") }
 
     var surface: Surface2D
-    /// The test function, when the surface is one (live paths use its exact gradient).
-    var function: TestFunction?
+    /// The function, when the surface is a test function or an expression (live paths use its exact gradient).
+    var objective: (any PlaneObjective)?
     var dataSurface: DataSurface?
     var domain: Domain2
     var resolution: Int
@@ -73,9 +74,9 @@ struct LandscapeRequest {
             }
             let logs = try c.runLogs.map { ($0, try Self.trajectory($0)) }
             switch try RunLogModel.rebuild(logs[0].1.header, path: first) {
-            case .function(let f):
-                function = f
-                surface = FunctionSurface(f)
+            case let .function(f, drawn):
+                objective = f
+                surface = drawn
             case .model(let setup):
                 if let d = Self.twoParameterSurface(setup) {
                     dataSurface = d
@@ -91,14 +92,17 @@ struct LandscapeRequest {
             }
         case (.some, .some): throw UserError("give either --function or --data, not both")
         case let (name?, nil):
-            guard let f = TestFunction.named(name, condition: c.condition, rotation: c.rotation) else {
-                throw UserError("unknown function '\(name)': expected one of \(Self.functionNames)")
+            if let f = TestFunction.named(name, condition: c.condition, rotation: c.rotation) {
+                if case .quadratic = f, !(c.condition >= 1 && c.condition.isFinite) {
+                    throw UserError("--condition \(c.condition): expected a number of at least 1")
+                }
+                objective = f
+                surface = FunctionSurface(f)
+            } else {
+                let expression = try Self.expressionSurface(name)
+                objective = expression
+                surface = expression
             }
-            if case .quadratic = f, !(c.condition >= 1 && c.condition.isFinite) {
-                throw UserError("--condition \(c.condition): expected a number of at least 1")
-            }
-            function = f
-            surface = FunctionSurface(f)
         case let (nil, name?):
             if let layers = c.network {
                 if !c.runLogs.isEmpty {
@@ -142,7 +146,7 @@ struct LandscapeRequest {
             }
             colormap = m
         }
-        if function != nil, let batch = paths.first(where: { $0.batchSize != nil }) {
+        if objective != nil, let batch = paths.first(where: { $0.batchSize != nil }) {
             throw UserError("--optimizers: '\(batch.name)' draws real batches of data; a test function has none (use --data, or gd)")
         }
         if let s = c.start {
@@ -163,6 +167,20 @@ struct LandscapeRequest {
         threeD = c.threeD
         mesh = c.mesh
         title = c.title
+    }
+
+    /// `--function` text that names no test function: an expression in x and y, or a clear error.
+    static func expressionSurface(_ text: String) throws -> ExpressionSurface {
+        let unknown = "unknown function '\(text)': expected one of \(functionNames), or an expression in x and y such as 'x^2 + 3*y'"
+        // A lone word (a misspelt function name) gets the list of names, not a parse error.
+        let word = text.allSatisfy { $0.isLetter || $0 == "-" || $0 == "_" }
+        do {
+            return try ExpressionSurface(parsing: text)
+        } catch let e as ExpressionSurface.Failure {
+            throw UserError(word ? unknown : e.error.render(in: text, label: "--function"))
+        } catch let e as ExpressionError {
+            throw UserError(word ? unknown : e.render(in: text, label: "--function"))
+        }
     }
 
     static func trajectory(_ file: String) throws -> RunLogTrajectory {

@@ -1,10 +1,12 @@
 import Foundation
+import Landscape
 import Training
 
 /// What a `descent train` run log's header says was trained, rebuilt the way `descent train`
 /// built it: a test function, or a model with its training data (same generator, seed, split).
 enum RunLogModel {
-    case function(TestFunction)
+    /// A test function or an expression, with the surface that draws it.
+    case function(any PlaneObjective, surface: Surface2D)
     case model(TrainRequest.ModelSetup)
 
     /// Rebuilds from `header` (the log's first line); `path` names the log in messages.
@@ -14,10 +16,11 @@ enum RunLogModel {
         }
         if let name = header["function"] as? String {
             let condition = header["condition"] as? Double ?? 10, rotation = header["rotation"] as? Double ?? 0
-            guard let f = TestFunction.named(name, condition: condition, rotation: rotation) else {
-                throw UserError("\(path): the header names the function '\(name)', which this descent does not know")
+            if let f = TestFunction.named(name, condition: condition, rotation: rotation) { return .function(f, surface: FunctionSurface(f)) }
+            guard let e = try? ExpressionSurface(parsing: name) else {
+                throw UserError("\(path): the header names the function '\(name)', which is neither a test function nor an expression in x and y")
             }
-            return .function(f)
+            return .function(e, surface: e)
         }
         guard let kind = header["model"] as? String, let data = header["data"] as? String else {
             throw UserError("\(path): the header names neither a function nor a model with its data")

@@ -17,7 +17,7 @@ struct TrainCommand: ParsableCommand {
     )
 
     // What to minimise.
-    @Option(help: "Test function: \(TestFunctionNames.list).")
+    @Option(help: "Test function (\(TestFunctionNames.list)) or an expression in x and y, e.g. 'x^2 + 3*y'.")
     var function: String?
     @Option(parsing: .unconditional, help: "Start point X,Y for --function (may start with a minus sign).")
     var start: String?

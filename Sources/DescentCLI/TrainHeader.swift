@@ -8,7 +8,7 @@ extension TrainRequest {
         switch target {
         case let .function(f, start):
             h.append(("function", .string(f.name)))
-            if case let .quadratic(condition, rotation) = f {
+            if case let .quadratic(condition, rotation)? = f as? TestFunction {
                 h += [("condition", .number(condition)), ("rotation", .number(rotation))]
             }
             h.append(("start", .array([.number(start.x), .number(start.y)])))

@@ -93,7 +93,7 @@ struct TrainJob {
         let problem: TrainingProblem
         switch request.target {
         case let .function(f, start):
-            problem = .function(f, start: start)
+            problem = .plane(f, start: start)
         case let .model(m):
             problem = .model(m.model, initial: m.initial, train: m.train, trainTargets: m.trainTargets, validation: m.validation,
                              validationTargets: m.validationTargets, classification: m.classification)
@@ -108,7 +108,7 @@ struct TrainJob {
         let errors: [GradientCheck.GroupError]
         switch request.target {
         case let .function(f, start):
-            let g = f.gradient(start)
+            let g = f.gradient(start.x, start.y)
             errors = GradientCheck.check(groups: [("x", 0..<1), ("y", 1..<2)], parameters: [start.x, start.y],
                                          loss: { f.value($0[0], $0[1]) }, gradient: [g.x, g.y])
         case let .model(m):

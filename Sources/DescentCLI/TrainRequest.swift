@@ -21,7 +21,8 @@ struct TrainRequest {
     }
 
     enum Target {
-        case function(TestFunction, start: Point2)
+        /// A test function or an expression in x and y.
+        case function(any PlaneObjective, start: Point2)
         case model(ModelSetup)
     }
 
@@ -68,11 +69,14 @@ struct TrainRequest {
         case (_?, _?): throw UserError("give either --function or --model, not both")
         case (nil, nil): throw UserError("give --function NAME --start X,Y or --model NAME --data NAME (functions: \(TestFunctionNames.list))")
         case let (name?, nil):
-            guard let f = TestFunction.named(name, condition: c.condition, rotation: c.rotation) else {
-                throw UserError("unknown function '\(name)': expected one of \(TestFunctionNames.list)")
-            }
-            if case .quadratic = f, !(c.condition >= 1 && c.condition.isFinite) {
-                throw UserError("--condition \(c.condition): expected a condition number >= 1")
+            let f: any PlaneObjective
+            if let named = TestFunction.named(name, condition: c.condition, rotation: c.rotation) {
+                if case .quadratic = named, !(c.condition >= 1 && c.condition.isFinite) {
+                    throw UserError("--condition \(c.condition): expected a condition number >= 1")
+                }
+                f = named
+            } else {
+                f = try LandscapeRequest.expressionSurface(name)
             }
             guard let startText = c.start else { throw UserError("--function needs --start X,Y (e.g. --start -1.5,2)") }
             let xy = try Self.numbers(startText, option: "--start", count: 2)

@@ -20,8 +20,13 @@ public struct OptimizerPath: Sendable, Equatable {
 public enum PathRunner {
     /// The path of `spec` on a test function from `start` (every step uses the exact gradient).
     public static func run(_ spec: PathSpec, on function: TestFunction, start: Point2) -> OptimizerPath {
-        let trainer = Trainer(problem: .function(function, start: start), optimizer: spec.optimizer, stop: .steps(spec.steps))
-        return record(trainer, spec: spec) { function.value($0, $1) }
+        run(spec, on: function as any PlaneObjective, start: start)
+    }
+
+    /// The path of `spec` on any function of the plane (a test function or an expression).
+    public static func run(_ spec: PathSpec, on objective: any PlaneObjective, start: Point2) -> OptimizerPath {
+        let trainer = Trainer(problem: .plane(objective, start: start), optimizer: spec.optimizer, stop: .steps(spec.steps))
+        return record(trainer, spec: spec) { objective.value($0, $1) }
     }
 
     /// The path of `spec` on a data surface: GD on all samples, mini-batch and SGD on real

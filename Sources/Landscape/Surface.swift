@@ -13,6 +13,12 @@ public protocol Surface2D: AnyObject {
     var xName: String { get }
     var yName: String { get }
     var title: String { get }
+    /// What the colour bar calls the values ("loss" unless the surface says otherwise).
+    var valueName: String { get }
+}
+
+extension Surface2D {
+    public var valueName: String { "loss" }
 }
 
 extension Surface2D {

@@ -64,8 +64,13 @@ public struct ContourLines: PlotMark {
 
     public func dataBounds(xScale: AxisScale, yScale: AxisScale) -> DataBounds? { nil }
 
-    /// Three significant digits, without trailing zeros; powers of ten for very large or small levels.
+    /// Three significant digits, without trailing zeros; powers of ten for very large or small
+    /// levels; a typographic minus, as on the tick labels.
     public static func format(_ v: Double) -> String {
+        plainFormat(v).replacingOccurrences(of: "-", with: "\u{2212}")
+    }
+
+    static func plainFormat(_ v: Double) -> String {
         if v == 0 { return "0" }
         let a = abs(v)
         if a >= 1e5 || a < 1e-3 {

@@ -1,6 +1,8 @@
 /// What is being minimised: a 2D test function from a start point, or a model on data.
 public enum TrainingProblem {
     case function(TestFunction, start: Point2)
+    /// Any function of two parameters with its gradient, such as an expression in x and y.
+    case plane(any PlaneObjective, start: Point2)
     case model(DataModel, initial: [Double], train: Dataset, trainTargets: [Double],
                validation: Dataset?, validationTargets: [Double]?, classification: Bool)
 }
@@ -59,7 +61,7 @@ public final class Trainer {
         self.stop = stop
         self.seed = seed
         switch problem {
-        case let .function(_, start): parameters = [start.x, start.y]
+        case let .function(_, start), let .plane(_, start): parameters = [start.x, start.y]
         case let .model(_, initial, _, _, _, _, _): parameters = initial
         }
     }
@@ -80,13 +82,14 @@ public final class Trainer {
     public func run() -> TrainingOutcome {
         switch problem {
         case let .function(f, _): return runFunction(f)
+        case let .plane(f, _): return runFunction(f)
         case let .model(model, _, train, targets, validation, validationTargets, classification):
             return runModel(model, train: train, targets: targets, validation: validation,
                             validationTargets: validationTargets, classification: classification)
         }
     }
 
-    private func runFunction(_ f: TestFunction) -> TrainingOutcome {
+    private func runFunction(_ f: any PlaneObjective) -> TrainingOutcome {
         var optimizer = Optimizer(optimizerConfig, parameterCount: 2)
         let total: Int
         switch stop {

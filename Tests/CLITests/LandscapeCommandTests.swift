@@ -34,6 +34,36 @@ struct LandscapeCommandTests {
         #expect(abs(first[0] - (-5 + 0.05 * 44)) < 1e-12 && abs(first[1] - (5 + 0.05 * 28)) < 1e-12)
     }
 
+    @Test func anExpressionIsASurfaceWithItsClosedFormValues() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let csv = dir.path("f.csv")
+        let r = try DescentProcess.run(["landscape", "--function", "x^2 + 3*y", "--resolution", "5", "--optimizers", "gd",
+                                        "--lr", "0.1", "--steps", "1", "--start", "1,1", "-o", dir.path("f.png"), "--export-data", csv])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let sections = try String(contentsOfFile: csv, encoding: .utf8).components(separatedBy: "\n\n")
+        let grid = sections[0].split(separator: "\n").dropFirst().map { $0.split(separator: ",").map { Double($0)! } }
+        #expect(grid.count == 25)
+        for v in grid { #expect(abs(v[2] - (v[0] * v[0] + 3 * v[1])) < 1e-12) }
+        // One GD step from (1, 1) against the gradient (2x, 3).
+        let step = sections[1].split(separator: "\n")[2].split(separator: ",").suffix(3).map { Double($0)! }
+        #expect(abs(step[0] - 0.8) < 1e-12 && abs(step[1] - 0.7) < 1e-12)
+    }
+
+    @Test(arguments: [
+        ("x^2 + 3*z", "--function:1:9: a surface is a function of x and y; 'z' is neither"),
+        ("x^2 + (3*y", "--function:1:11: expected ')'"),
+        ("rosenbrok", "unknown function 'rosenbrok': expected one of rosenbrock"),
+    ])
+    func badExpressionsPointAtTheProblem(text: String, message: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let r = try DescentProcess.run(["landscape", "--function", text, "-o", dir.path("f.png")])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains(message), "stderr: \(r.stderr)")
+        #expect(dir.files().isEmpty)
+    }
+
     @Test(arguments: ["svg", "pdf"])
     func writesVectorFormats(ext: String) throws {
         let dir = try TemporaryDirectory()

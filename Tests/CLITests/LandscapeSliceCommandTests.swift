@@ -87,6 +87,20 @@ struct LandscapeSliceCommandTests {
         #expect(try Self.pathRows(csv).count == steps.count)
     }
 
+    @Test func anExpressionRunLogAloneNamesItsSurface() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let log = dir.path("e.jsonl"), csv = dir.path("e.csv")
+        let t = try DescentProcess.run(["train", "--function", "x^2 + 3*y", "--start", "1,1", "--lr", "0.1", "--steps", "2", "--log", log, "--quiet"])
+        #expect(t.status == 0, "stderr: \(t.stderr)")
+        let r = try DescentProcess.run(["landscape", "--run", log, "--resolution", "5", "-o", dir.path("e.png"), "--export-data", csv])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        // One GD step on x^2 + 3y from (1, 1): (0.8, 0.7), where the surface is 0.64 + 2.1.
+        let rows = try Self.pathRows(csv)
+        #expect(rows.count == 3)
+        #expect(abs(rows[1].2 - 0.8) < 1e-12 && abs(rows[1].3 - 0.7) < 1e-12 && abs(rows[1].4 - 2.74) < 1e-12)
+    }
+
     @Test func aFunctionRunLogAloneNamesItsSurface() throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }

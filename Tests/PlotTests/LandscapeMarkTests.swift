@@ -75,7 +75,7 @@ struct LandscapeMarkTests {
         }
     }
 
-    @Test(arguments: [(0.5, "0.5"), (12.5, "12.5"), (1234.5, "1235"), (0.000123, "1.23e-4"), (3.0e6, "3e6"), (-2.25, "-2.25")])
+    @Test(arguments: [(0.5, "0.5"), (12.5, "12.5"), (1234.5, "1235"), (0.000123, "1.23e\u{2212}4"), (3.0e6, "3e6"), (-2.25, "\u{2212}2.25")])
     func levelLabelsHaveThreeSignificantDigits(value: Double, text: String) {
         #expect(ContourLines.format(value) == text)
     }
