@@ -208,17 +208,9 @@ struct Landscape3DCommandTests {
 @Suite("descent landscape --network")
 struct LandscapeNetworkCommandTests {
     @Test func sliceCentreIsTheTrainedLoss() throws {
-        let dir = try TemporaryDirectory()
-        defer { dir.cleanup() }
-        let csv = dir.path("s.csv"), log = dir.path("t.jsonl")
         // The same network, data, seed and epochs through descent train: its final loss is the slice's centre.
-        try LandscapeSliceCommandTests.trainSmallLabNetwork(log: log)
-        let r = try DescentProcess.run(["landscape", "--data", "lab-batch", "--network", "2,8,3", "--lr", "0.01", "--epochs", "20",
-                                        "--resolution", "3", "-o", dir.path("s.png"), "--export-data", csv])
-        #expect(r.status == 0, "stderr: \(r.stderr)")
-        let rows = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")
-        let centre = rows.first { $0.hasPrefix("0,0,") }.map { Double($0.split(separator: ",")[2])! }
-        let loss = try LandscapeSliceCommandTests.finalLoss(log)
+        let (csv, loss) = try LandscapeSliceCommandTests.sliceOfSmallLabNetwork(["--resolution", "3"])
+        let centre = csv.split(separator: "\n").first { $0.hasPrefix("0,0,") }.map { Double($0.split(separator: ",")[2])! }
         #expect(centre != nil && abs(centre! - loss) <= 1e-9 * loss)
     }
 }

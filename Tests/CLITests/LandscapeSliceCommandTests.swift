@@ -7,7 +7,12 @@ import Testing
 struct LandscapeSliceCommandTests {
     /// The rows of the export's path section: (optimizer, step, x, y, loss).
     static func pathRows(_ csv: String) throws -> [(String, Int, Double, Double, Double)] {
-        let section = try String(contentsOfFile: csv, encoding: .utf8).components(separatedBy: "\n\n")[1]
+        pathRows(text: try String(contentsOfFile: csv, encoding: .utf8))
+    }
+
+    /// The same rows from the export's text.
+    static func pathRows(text: String) -> [(String, Int, Double, Double, Double)] {
+        let section = text.components(separatedBy: "\n\n")[1]
         return section.split(separator: "\n").dropFirst().map { row in
             let f = row.split(separator: ",").map(String.init)
             return (f[0], Int(f[1])!, Double(f[2])!, Double(f[3])!, Double(f[4])!)
@@ -27,21 +32,27 @@ struct LandscapeSliceCommandTests {
         #expect(t.status == 0, "stderr: \(t.stderr)")
     }
 
-    @Test func pcaPathEndsAtTheTrainedWeightsAndStartsOnTheNegativeSide() throws {
+    /// The small lab network trained by `descent train` and sliced on the spot by `descent landscape`
+    /// with `options`: the export's text and the run's final loss.
+    static func sliceOfSmallLabNetwork(_ options: [String]) throws -> (csv: String, finalLoss: Double) {
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }
-        let csv = dir.path("p.csv"), log = dir.path("t.jsonl")
-        try Self.trainSmallLabNetwork(log: log)
-        let r = try DescentProcess.run(["landscape", "--data", "lab-batch", "--network", "2,8,3", "--lr", "0.01", "--epochs", "20",
-                                        "--directions", "pca", "--resolution", "5", "-o", dir.path("p.png"), "--export-data", csv])
+        let csv = dir.path("s.csv"), log = dir.path("t.jsonl")
+        try trainSmallLabNetwork(log: log)
+        let r = try DescentProcess.run(["landscape", "--data", "lab-batch", "--network", "2,8,3", "--lr", "0.01", "--epochs", "20"]
+                                       + options + ["-o", dir.path("s.png"), "--export-data", csv])
         #expect(r.status == 0, "stderr: \(r.stderr)")
-        let rows = try Self.pathRows(csv)
+        return (try String(contentsOfFile: csv, encoding: .utf8), try finalLoss(log))
+    }
+
+    @Test func pcaPathEndsAtTheTrainedWeightsAndStartsOnTheNegativeSide() throws {
+        let (csv, loss) = try Self.sliceOfSmallLabNetwork(["--directions", "pca", "--resolution", "5"])
+        let rows = Self.pathRows(text: csv)
         #expect(rows.count == 21)
         let end = try #require(rows.last), start = try #require(rows.first)
         #expect(abs(end.2) < 1e-9 && abs(end.3) < 1e-9)
         #expect(start.2 < 0)
         // At the origin the plane's loss is the trained network's loss, as descent train reports it.
-        let loss = try Self.finalLoss(log)
         #expect(abs(end.4 - loss) <= 1e-9 * loss)
     }
 
@@ -87,29 +98,28 @@ struct LandscapeSliceCommandTests {
         #expect(try Self.pathRows(csv).count == steps.count)
     }
 
-    @Test func anExpressionRunLogAloneNamesItsSurface() throws {
+    /// The path rows of `descent landscape --run LOG` alone, LOG from `descent train --function F` (GD).
+    static func pathOfFunctionRunLog(_ function: String, start: String, lr: String, steps: Int) throws -> [(String, Int, Double, Double, Double)] {
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }
-        let log = dir.path("e.jsonl"), csv = dir.path("e.csv")
-        let t = try DescentProcess.run(["train", "--function", "x^2 + 3*y", "--start", "1,1", "--lr", "0.1", "--steps", "2", "--log", log, "--quiet"])
+        let log = dir.path("r.jsonl"), csv = dir.path("r.csv")
+        let t = try DescentProcess.run(["train", "--function", function, "--start", start, "--lr", lr, "--steps", String(steps),
+                                        "--log", log, "--quiet"])
         #expect(t.status == 0, "stderr: \(t.stderr)")
-        let r = try DescentProcess.run(["landscape", "--run", log, "--resolution", "5", "-o", dir.path("e.png"), "--export-data", csv])
+        let r = try DescentProcess.run(["landscape", "--run", log, "--resolution", "5", "-o", dir.path("r.png"), "--export-data", csv])
         #expect(r.status == 0, "stderr: \(r.stderr)")
+        return try pathRows(csv)
+    }
+
+    @Test func anExpressionRunLogAloneNamesItsSurface() throws {
         // One GD step on x^2 + 3y from (1, 1): (0.8, 0.7), where the surface is 0.64 + 2.1.
-        let rows = try Self.pathRows(csv)
+        let rows = try Self.pathOfFunctionRunLog("x^2 + 3*y", start: "1,1", lr: "0.1", steps: 2)
         #expect(rows.count == 3)
         #expect(abs(rows[1].2 - 0.8) < 1e-12 && abs(rows[1].3 - 0.7) < 1e-12 && abs(rows[1].4 - 2.74) < 1e-12)
     }
 
     @Test func aFunctionRunLogAloneNamesItsSurface() throws {
-        let dir = try TemporaryDirectory()
-        defer { dir.cleanup() }
-        let log = dir.path("r.jsonl"), csv = dir.path("r.csv")
-        let t = try DescentProcess.run(["train", "--function", "booth", "--start", "-5,5", "--lr", "0.05", "--steps", "3", "--log", log, "--quiet"])
-        #expect(t.status == 0, "stderr: \(t.stderr)")
-        let r = try DescentProcess.run(["landscape", "--run", log, "--resolution", "5", "-o", dir.path("r.png"), "--export-data", csv])
-        #expect(r.status == 0, "stderr: \(r.stderr)")
-        let rows = try Self.pathRows(csv)
+        let rows = try Self.pathOfFunctionRunLog("booth", start: "-5,5", lr: "0.05", steps: 3)
         #expect(rows.count == 4)
         // First GD step on Booth from (-5, 5): the gradient there is (-44, -28); the loss is Booth's value.
         let p = rows[1], (x, y) = (-5 + 0.05 * 44, 5 + 0.05 * 28)

@@ -34,12 +34,17 @@ struct SurfaceArrow3DTests {
         return mesh
     }
 
-    @Test func oneArrowHeadPerIterateWithItsTipLowerOnTheSurface() throws {
+    /// The mesh drawn into 800 x 600 points, the recording, and its model-to-canvas mapping.
+    static func drawn() -> (SurfaceMesh3D, RecordingCanvas, @Sendable ((Double, Double, Double)) -> Point) {
         let mesh = Self.mesh()
         let rect = Rect(x: 0, y: 0, width: 800, height: 600)
         let canvas = RecordingCanvas(size: Size(800, 600))
         mesh.draw(in: rect, on: canvas, theme: Theme())
-        let screen = mesh.screenMapping(in: rect)
+        return (mesh, canvas, mesh.screenMapping(in: rect))
+    }
+
+    @Test func oneArrowHeadPerIterateWithItsTipLowerOnTheSurface() throws {
+        let (mesh, canvas, screen) = Self.drawn()
         let heads: [Point] = canvas.operations.compactMap {
             guard case let .fill(path, color) = $0, color == mesh.arrowColor, case let .move(tip)? = path.elements.first else { return nil }
             return tip
@@ -60,11 +65,7 @@ struct SurfaceArrow3DTests {
     }
 
     @Test func eachArrowIsPaintedAfterTheMeshCellUnderItsStart() throws {
-        let mesh = Self.mesh()
-        let rect = Rect(x: 0, y: 0, width: 800, height: 600)
-        let canvas = RecordingCanvas(size: Size(800, 600))
-        mesh.draw(in: rect, on: canvas, theme: Theme())
-        let screen = mesh.screenMapping(in: rect)
+        let (mesh, canvas, screen) = Self.drawn()
         let ops = canvas.operations
         let polylines = mesh.arrowPolylines(screen: screen)
         #expect(polylines.count == Self.iterates.count)
