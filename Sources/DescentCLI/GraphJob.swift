@@ -3,6 +3,7 @@ import Autodiff
 import Canvas
 import CairoCanvas
 import Diagram
+import Plot
 
 /// Runs a `descent graph` request: evaluates, reports domain problems and the gradient
 /// check, and writes the figure, the frames, or the DOT/JSON text.
@@ -46,24 +47,22 @@ struct GraphJob {
 
     func writeImage(_ evaluation: Evaluation, stage: DiagramStage, to path: String) throws {
         let format = OutputFormat(rawValue: request.format.rawValue)!
-        let metadata = DocumentMetadata(title: request.graph.source, command: CommandLineText.current,
-                                        software: "descent \(DescentCommand.version)")
+        let diagram: GraphDiagram
         do {
-            let diagram = try MeasuringCanvas.with { GraphDiagram(evaluation, options: options(stage: stage), measuringWith: $0) }
-            if format == .png {
-                let w = Int((diagram.size.width * request.dpi / 72).rounded()), h = Int((diagram.size.height * request.dpi / 72).rounded())
-                if max(w, h) > 30000 {
-                    let other = request.direction == .leftToRight ? "--direction tb, " : ""
-                    throw UserError("\(path): this graph needs \(w)x\(h) pixels at --dpi \(NumberText.compact(request.dpi)), more than PNG's 30000 limit here: "
-                                    + "try \(other)a lower --dpi, or SVG/PDF output")
-                }
-            }
-            try FigureFileRenderer.write(to: path, format: format, size: diagram.size, dpi: request.dpi, metadata: metadata) { canvas in
-                diagram.draw(on: canvas)
-            }
+            diagram = try MeasuringCanvas.with { GraphDiagram(evaluation, options: options(stage: stage), measuringWith: $0) }
         } catch let e as OutputError {
             throw UserError(e.description)
         }
+        if format == .png {
+            let w = Int((diagram.size.width * request.dpi / 72).rounded()), h = Int((diagram.size.height * request.dpi / 72).rounded())
+            if max(w, h) > 30000 {
+                let other = request.direction == .leftToRight ? "--direction tb, " : ""
+                throw UserError("\(path): this graph needs \(w)x\(h) pixels at --dpi \(NumberText.compact(request.dpi)), more than PNG's 30000 limit here: "
+                                + "try \(other)a lower --dpi, or SVG/PDF output")
+            }
+        }
+        let figure = Figure(size: diagram.size, panels: [GraphPanel(diagram)])
+        try FigureWriter.write(figure, to: path, format: format, dpi: request.dpi, title: nil, documentTitle: request.graph.source)
     }
 
     /// frame-000 shows the forward pass; frame-k the backward pass after k nodes.
@@ -82,7 +81,7 @@ struct GraphJob {
         for k in 0...steps {
             let name = String(repeating: "0", count: digits - String(k).count) + String(k)
             // The layout is the same in every frame: gradients are measured, then hidden.
-            try writeImage(evaluation, stage: k == 0 ? .backwardStep(visited: 0) : .backwardStep(visited: k),
+            try writeImage(evaluation, stage: .backwardStep(visited: k),
                            to: directory + "/frame-\(name).\(ext)")
         }
         Diagnostics.note("wrote \(steps + 1) frames to \(directory)/frame-*.\(ext)")

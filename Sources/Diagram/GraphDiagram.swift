@@ -5,7 +5,7 @@ import Autodiff
 /// A backprop figure of a computation graph in the style of CS231n's circuits: gates as
 /// circles with their symbol, variables and named values as pills, every wire carrying its
 /// forward value above (green) and its gradient below (vermillion).
-public struct GraphDiagram {
+public struct GraphDiagram: Sendable {
     /// What to draw.
     public struct Options: Sendable {
         public var direction: LayeredLayout.Direction = .leftToRight

@@ -49,6 +49,8 @@ public struct Theme: Sendable, Equatable {
     public var figureTitleFont: Font { Font(family: fontFamily, size: figureTitleSize, bold: true) }
     public var legendFont: Font { Font(family: fontFamily, size: legendSize) }
     public var annotationFont: Font { Font(family: fontFamily, size: annotationSize) }
+    /// The "(a)", "(b)" letters of a multi-panel figure.
+    public var panelLetterFont: Font { Font(family: fontFamily, size: titleSize, bold: true) }
 
     /// Named colours the course uses for optimizer paths.
     public static let teal = Color(hex: 0x009E73)

@@ -6,6 +6,22 @@ import Darwin
 
 /// Contour levels between the smallest and largest value of a surface.
 public enum ContourLevels {
+    /// The levels a landscape draws: round log levels (matplotlib's LogLocator) when asked or
+    /// when the colour scale is log over a non-negative surface, else round linear ones
+    /// (MaxNLocator): about `count` of them strictly inside the surface's finite range.
+    /// Empty when `count` is 0 or nothing is finite.
+    public static func choose(for values: [Double], count: Int, logLevels: Bool, colorScale: ColorScale) -> [Double] {
+        let stats = SurfaceValues(values)
+        guard count > 0, let (lo, hi) = stats.finiteRange else { return [] }
+        if logLevels || (colorScale.isLog && lo >= 0) {
+            let low = max(colorScale.isLog ? colorScale.lower : (stats.smallestPositive ?? 1), 1e-300)
+            let nice = niceLogarithmic(low: low, high: hi, count: count)
+            return nice.count >= 2 ? nice : logarithmic(low: low, high: hi, count: count)
+        }
+        let nice = NiceTickLocator.values(lower: lo, upper: hi, maxTicks: count + 1).filter { $0 > lo && $0 < hi }
+        return nice.isEmpty ? linear(low: lo, high: hi, count: count) : nice
+    }
+
     /// `count` levels evenly spaced strictly inside (low, high): low + k (high - low) / (count + 1).
     public static func linear(low: Double, high: Double, count: Int) -> [Double] {
         guard count > 0, low < high else { return [] }
@@ -42,11 +58,5 @@ public enum ContourLevels {
             every += 1
         }
         return []
-    }
-
-    /// Whether a surface spans several decades (its positive values reach over 3 orders of magnitude).
-    public static func spansDecades(smallestPositive: Double?, max: Double) -> Bool {
-        guard let lo = smallestPositive, max > 0 else { return false }
-        return max / lo >= 1e3
     }
 }
