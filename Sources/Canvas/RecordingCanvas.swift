@@ -1,11 +1,18 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A canvas that records every call, for tests of geometry and layout.
 ///
 /// Text is measured with a fixed advance of 0.6 em a character, ascent 0.75 em and
 /// descent 0.25 em, so layouts are deterministic without fonts. Positions are recorded in
-/// canvas coordinates: the current translation and scale are applied to paths, text
-/// origins (and font sizes), images and clips; rotation is kept as the text's angle.
+/// canvas coordinates: the current transform (translation, rotation, scale) is applied to
+/// paths, text origins, images and clips (as bounding boxes), font sizes are scaled, and
+/// the total rotation is kept as the text's angle.
 public final class RecordingCanvas: Canvas {
-    /// One recorded drawing call, with the transform's translation and scale applied.
+    /// One recorded drawing call, with the current transform applied.
     public enum Operation: Sendable, Equatable {
         case stroke(Path, StrokeStyle)
         case fill(Path, Color)
@@ -17,17 +24,25 @@ public final class RecordingCanvas: Canvas {
     public let size: Size
     public let pixelsPerPoint: Double
     public private(set) var operations: [Operation] = []
-    private var offset = Point.zero
-    private var factor = 1.0
+    /// The current transform as Cairo keeps it: x' = a x + c y + e, y' = b x + d y + f.
+    private var m = (a: 1.0, b: 0.0, c: 0.0, d: 1.0, e: 0.0, f: 0.0)
     private var rotation = 0.0
-    private var stack: [(Point, Double, Double)] = []
+    private var stack: [((a: Double, b: Double, c: Double, d: Double, e: Double, f: Double), Double)] = []
 
     public init(size: Size, pixelsPerPoint: Double = 2) { self.size = size; self.pixelsPerPoint = pixelsPerPoint }
 
-    func place(_ p: Point) -> Point { Point(offset.x + factor * p.x, offset.y + factor * p.y) }
-    func place(_ r: Rect) -> Rect { Rect(x: offset.x + factor * r.x, y: offset.y + factor * r.y, width: factor * r.width, height: factor * r.height) }
+    var isIdentity: Bool { m == (1, 0, 0, 1, 0, 0) }
+    /// The length scale of the transform.
+    var factor: Double { (abs(m.a * m.d - m.b * m.c)).squareRoot() }
+
+    func place(_ p: Point) -> Point { Point(m.a * p.x + m.c * p.y + m.e, m.b * p.x + m.d * p.y + m.f) }
+    func place(_ r: Rect) -> Rect {
+        let corners = [place(Point(r.minX, r.minY)), place(Point(r.maxX, r.minY)), place(Point(r.minX, r.maxY)), place(Point(r.maxX, r.maxY))]
+        let xs = corners.map(\.x), ys = corners.map(\.y)
+        return Rect(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()!, height: ys.max()! - ys.min()!)
+    }
     func place(_ path: Path) -> Path {
-        guard offset != .zero || factor != 1 else { return path }
+        guard !isIdentity else { return path }
         var out = Path()
         for element in path.elements {
             switch element {
@@ -57,11 +72,19 @@ public final class RecordingCanvas: Canvas {
     public func drawImage(_ image: RasterImage, in rect: Rect, smooth: Bool) {
         operations.append(.image(width: image.width, height: image.height, place(rect)))
     }
-    public func save() { stack.append((offset, factor, rotation)) }
-    public func restore() { if let s = stack.popLast() { (offset, factor, rotation) = s } }
-    public func translate(by p: Point) { offset = Point(offset.x + factor * p.x, offset.y + factor * p.y) }
-    public func rotate(by radians: Double) { rotation += radians }
-    public func scale(by f: Double) { factor *= f }
+    public func save() { stack.append((m, rotation)) }
+    public func restore() { if let s = stack.popLast() { (m, rotation) = s } }
+    public func translate(by p: Point) {
+        m.e += m.a * p.x + m.c * p.y
+        m.f += m.b * p.x + m.d * p.y
+    }
+    /// Counter-clockwise on screen for positive angles (Cairo turns by -radians, y pointing down).
+    public func rotate(by radians: Double) {
+        rotation += radians
+        let cs = cos(-radians), sn = sin(-radians)
+        m = (m.a * cs + m.c * sn, m.b * cs + m.d * sn, -m.a * sn + m.c * cs, -m.b * sn + m.d * cs, m.e, m.f)
+    }
+    public func scale(by f: Double) { m.a *= f; m.b *= f; m.c *= f; m.d *= f }
     public func clip(to rect: Rect) { operations.append(.clip(place(rect))) }
 
     /// The strings drawn, in order.
