@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // System libraries.
@@ -41,9 +42,12 @@ let package = Package(
         // Layered drawings of computation graphs.
         .target(name: "Diagram", dependencies: ["Autodiff", "Canvas", "Plot"]),
 
+        // Figure spec files (YAML): the course figure set's input, read with positions for errors.
+        .target(name: "FigureSpec", dependencies: [.product(name: "Yams", package: "Yams")]),
+
         // Command line.
         .target(name: "DescentCLI", dependencies: [
-            "Plot", "Canvas", "CairoCanvas", "RunLogs", "Training", "Autodiff", "Diagram", "Landscape",
+            "Plot", "Canvas", "CairoCanvas", "RunLogs", "Training", "Autodiff", "Diagram", "Landscape", "FigureSpec",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "descent", dependencies: ["DescentCLI"]),
@@ -54,6 +58,7 @@ let package = Package(
         .testTarget(name: "LandscapeTests", dependencies: ["Landscape", "Training", "Autodiff", "Plot"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
         .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Autodiff", "Canvas", "Plot"]),
+        .testTarget(name: "FigureSpecTests", dependencies: ["FigureSpec"]),
         .testTarget(name: "CLITests", dependencies: ["DescentCLI", "Plot", "Canvas", "CairoCanvas", "RunLogs"],
                     resources: [.copy("Golden")]),
     ]

@@ -54,11 +54,16 @@ struct GraphCommand: ParsableCommand {
     @Flag(help: "Compare every input's gradient with centred finite differences and print the largest error.")
     var check = false
 
+    /// The validated request these options make.
+    func request() throws -> GraphRequest {
+        try GraphRequest(expression: expression, assignments: assignments, valuesFile: valuesFile,
+                         output: output, format: format, dpi: dpi, direction: direction, local: local,
+                         stage: stage, frames: frames, check: check)
+    }
+
     func run() throws {
         do {
-            let request = try GraphRequest(expression: expression, assignments: assignments, valuesFile: valuesFile,
-                                           output: output, format: format, dpi: dpi, direction: direction, local: local,
-                                           stage: stage, frames: frames, check: check)
+            let request = try request()
             try GraphJob(request: request).run()
         } catch let error as UserError {
             throw reportFailure(error)

@@ -11,6 +11,16 @@ struct LandscapeJob {
     var request: LandscapeRequest
 
     func run() throws {
+        let (panel, title, notes, _) = try makePanel()
+        for note in notes { Diagnostics.note(note) }
+        let figure = Figure(size: FigureWriter.size(pixels: request.pixelSize, dpi: request.dpi), title: title, panels: [panel])
+        try FigureWriter.write(figure, to: request.outputPath, format: request.format, dpi: request.dpi, title: title)
+    }
+
+    /// The landscape panel (flat with its colour bar, or 3D), its title, the notes for the
+    /// user and what it computed (each path's first and last loss and end point); writes the
+    /// CSV export when asked.
+    func makePanel() throws -> (panel: any Panel, title: String, notes: [String], values: [String: [Double]]) {
         let surface = request.surface
         let grid = surface.grid(over: request.domain, resolution: request.resolution)
         let paths = try makePaths()
@@ -40,10 +50,10 @@ struct LandscapeJob {
         chart.stepArrows = request.arrows
         chart.smooth = request.resolution >= 150
 
-        for note in chart.notes { Diagnostics.note(note) }
+        var notes = chart.notes
         for path in paths {
             if let step = path.divergedAtStep {
-                Diagnostics.note("\(path.label): the loss or a parameter became NaN or infinite at step \(step); the path stops there")
+                notes.append("\(path.label): the loss or a parameter became NaN or infinite at step \(step); the path stops there")
             }
         }
         if let exportPath = request.exportPath {
@@ -54,9 +64,11 @@ struct LandscapeJob {
             }
         }
         let panel: any Panel = request.threeD ? surfacePanel(chart, paths: paths) : chart.panel()
-        let title = request.title ?? surface.title
-        let figure = Figure(size: FigureWriter.size(pixels: request.pixelSize, dpi: request.dpi), title: title, panels: [panel])
-        try FigureWriter.write(figure, to: request.outputPath, format: request.format, dpi: request.dpi, title: title)
+        let values: [String: [Double]] = [
+            "start_loss": paths.map { $0.losses.first ?? .nan }, "final_loss": paths.map { $0.losses.last ?? .nan },
+            "final_x": paths.map { $0.points.last?.x ?? .nan }, "final_y": paths.map { $0.points.last?.y ?? .nan },
+        ]
+        return (panel, request.title ?? surface.title, notes, values)
     }
 
     /// The --3d view: a coarse mesh, the paths lifted onto it, and downhill arrows draped on it.

@@ -62,14 +62,19 @@ struct PlotCommand: ParsableCommand {
     @Flag(help: "Keep watching the logs and redraw the output as they grow (Ctrl-C stops).")
     var follow = false
 
+    /// The validated request these options make.
+    func request() throws -> LossPlotRequest {
+        try LossPlotRequest(
+            inputs: logs, labels: labels, xColumn: xColumn,
+            yColumns: yColumns.map { $0.split(separator: ",").map { String($0).trimmingSpaces } },
+            smoothing: smooth, logY: logY, title: title, xLabel: xlabel, yLabel: ylabel,
+            yLimits: ylim, legend: legend, exportPath: exportData, terminal: terminal, output: output,
+            inputFormat: inputFormat, follow: follow)
+    }
+
     func run() throws {
         do {
-            let request = try LossPlotRequest(
-                inputs: logs, labels: labels, xColumn: xColumn,
-                yColumns: yColumns.map { $0.split(separator: ",").map { String($0).trimmingSpaces } },
-                smoothing: smooth, logY: logY, title: title, xLabel: xlabel, yLabel: ylabel,
-                yLimits: ylim, legend: legend, exportPath: exportData, terminal: terminal, output: output,
-                inputFormat: inputFormat, follow: follow)
+            let request = try request()
             let job = LossPlotJob(request: request)
             if request.follow { try job.follow() } else { try job.run() }
         } catch let error as UserError {

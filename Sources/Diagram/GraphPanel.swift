@@ -7,6 +7,8 @@ public struct GraphPanel: Panel {
     public var diagram: GraphDiagram
     /// The largest scale the diagram is drawn at (1: never enlarged past its natural size).
     public var maximumScale = 1.0
+    /// A title above the diagram (math text).
+    public var title: String?
 
     public init(_ diagram: GraphDiagram) { self.diagram = diagram }
 
@@ -19,7 +21,14 @@ public struct GraphPanel: Panel {
         return min(maximumScale, cell.width / size.width, cell.height / size.height)
     }
 
-    public func draw(in cell: Rect, on canvas: Canvas, theme: Theme) -> PanelLayout {
+    public func draw(in fullCell: Rect, on canvas: Canvas, theme: Theme) -> PanelLayout {
+        var cell = fullCell
+        if let title, !title.isEmpty {
+            let text = RichTextLayout(title, font: theme.titleFont, canvas: canvas)
+            text.draw(on: canvas, at: Point(cell.midX, cell.minY + theme.padding), horizontal: .center, vertical: .top, color: theme.textColor)
+            let used = theme.padding + text.height
+            cell = Rect(x: cell.minX, y: cell.minY + used, width: cell.width, height: max(1, cell.height - used))
+        }
         let s = scale(in: cell)
         let w = diagram.size.width * s, h = diagram.size.height * s
         let box = Rect(x: cell.minX + (cell.width - w) / 2, y: cell.minY + (cell.height - h) / 2, width: w, height: h)
@@ -32,6 +41,6 @@ public struct GraphPanel: Panel {
                 diagram.draw(on: canvas)
             }
         }
-        return PanelLayout(cell: cell, content: box)
+        return PanelLayout(cell: fullCell, content: box)
     }
 }

@@ -45,6 +45,8 @@ public struct Axes: Sendable {
     public var xIntegerTicks = false
     /// How x tick labels read.
     public var xTickStyle: TickStyle = .number
+    /// Fixed x ticks (categories of a bar chart): drawn as given instead of chosen.
+    public var xFixedTicks: [Tick]?
     public var xLimits = AxisLimits()
     public var yLimits = AxisLimits()
     /// Fraction of the data span added on each side when limits come from the data.

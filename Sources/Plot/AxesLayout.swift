@@ -47,8 +47,8 @@ public struct AxesLayout {
         var xl: [RichTextLayout?] = [], yl: [RichTextLayout?] = []
         let tickSpace = theme.majorTickLength + gap
         for _ in 0..<3 {
-            xTicks = chooser.ticks(scale: axes.xScale, lower: limits.x.0, upper: limits.x.1, length: plot.width, horizontal: true,
-                                         integer: axes.xIntegerTicks, style: axes.xTickStyle)
+            xTicks = axes.xFixedTicks ?? chooser.ticks(scale: axes.xScale, lower: limits.x.0, upper: limits.x.1, length: plot.width,
+                                                       horizontal: true, integer: axes.xIntegerTicks, style: axes.xTickStyle)
             yTicks = chooser.ticks(scale: axes.yScale, lower: limits.y.0, upper: limits.y.1, length: plot.height, horizontal: false)
             xl = xTicks.map { $0.label.isEmpty || !axes.xTickLabelsVisible ? nil : RichTextLayout($0.label, font: tickFont, canvas: canvas) }
             yl = yTicks.map { $0.label.isEmpty || !axes.yTickLabelsVisible ? nil : RichTextLayout($0.label, font: tickFont, canvas: canvas) }
