@@ -6,10 +6,12 @@ import FigureSpec
 /// for repeatable options, one option each), so a spec and the command line share one set of
 /// names and one set of checks.
 struct SpecCommandBridge {
-    /// Options the spec decides itself (the figure's file, size and format).
-    static let outputKeys: Set<String> = ["output", "o", "format", "size", "dpi", "terminal", "follow", "plot", "log", "help", "frames"]
+    /// Options the spec decides itself for figure-writing commands (the figure's file, size and format).
+    static let figureOutputKeys: Set<String> = ["output", "format", "size", "dpi", "terminal", "follow", "frames", "export-data"]
 
     var command: any ParsableCommand.Type
+    /// Options of the command the spec does not pass on.
+    var excluded: Set<String> = figureOutputKeys
     /// Options given once per list item (`label: [a, b]` -> `--label a --label b`).
     var repeatable: Set<String> = []
     /// Keys that are not options of the command (read by the panel builder itself).
@@ -26,7 +28,7 @@ struct SpecCommandBridge {
             if !name.isEmpty { names.insert(String(name)) }
             rest = tail
         }
-        return names.subtracting(Self.outputKeys).subtracting(["version"]).sorted()
+        return names.subtracting(excluded).subtracting(["version", "help"]).sorted()
     }
 
     /// The arguments for `options` (all keys but `ownKeys` and `kind`), checking each key
@@ -38,7 +40,7 @@ struct SpecCommandBridge {
             let entry = options.entry(key)!
             guard valid.contains(key) else {
                 throw SpecError(options.file, entry.keyPosition,
-                                SpecValues.unknownKeyMessage(key, in: options.contextName, valid: (valid + ownKeys + ["kind"]).sorted()))
+                                SpecValues.unknownKeyMessage(key, in: options.contextName, valid: Set(valid + ownKeys + ["kind"]).sorted()))
             }
             switch entry.value {
             case let .scalar(text, quoted, _):

@@ -54,7 +54,8 @@ enum SpecCommandPanels {
     /// `kind: train`: trains as `descent train` does and draws the run's loss curve; the
     /// run log goes to a temporary file that is removed afterwards.
     static func train(_ o: SpecMap, at position: SpecPosition) throws -> BuiltPanel {
-        let bridge = SpecCommandBridge(command: TrainCommand.self, ownKeys: ["title", "xlabel", "ylabel", "log-y", "kind"])
+        let bridge = SpecCommandBridge(command: TrainCommand.self, excluded: ["plot", "log", "quiet", "check-gradients"],
+                                       ownKeys: ["title", "xlabel", "ylabel", "log-y", "kind"])
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("descent-spec-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

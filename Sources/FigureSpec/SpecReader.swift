@@ -8,6 +8,9 @@ public enum SpecReader {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+            throw SpecError(file, SpecPosition(line: context.mark.line, column: context.mark.column),
+                            duplicates.map { "'\($0)'" }.joined(separator: ", ") + " is given more than once in this mapping")
         } catch let error as YamlError {
             throw SpecError(file, position(of: error), "not valid YAML: \(problem(of: error))")
         } catch {

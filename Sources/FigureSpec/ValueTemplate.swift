@@ -13,10 +13,15 @@ public enum ValueTemplate {
         guard text.contains("{") else { return text }
         var out = ""
         var i = text.startIndex
+        var escapedOpen = 0
         while i < text.endIndex {
             let c = text[i]
             let next = text.index(after: i)
-            if c == "{" && next < text.endIndex && text[next] == "{" { out.append("{"); i = text.index(after: next); continue }
+            if c == "{" && next < text.endIndex && text[next] == "{" { out.append("{"); escapedOpen += 1; i = text.index(after: next); continue }
+            // "}}" closes an escaped "{{"; elsewhere it is math markup (`\frac{1}{x_{2}}`).
+            if c == "}" && escapedOpen > 0 && next < text.endIndex && text[next] == "}" {
+                out.append("}"); escapedOpen -= 1; i = text.index(after: next); continue
+            }
             let previous = i > text.startIndex ? text[text.index(before: i)] : " "
             guard c == "{", !(previous.isLetter || "^_}\\".contains(previous)) else { out.append(c); i = next; continue }
             guard let close = text[next...].firstIndex(of: "}") else {
