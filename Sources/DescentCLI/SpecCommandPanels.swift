@@ -63,7 +63,8 @@ enum SpecCommandPanels {
         let command = try bridge.parse(TrainCommand.self, (try bridge.arguments(o)) + ["--quiet", "--log", log], options: o, at: position)
         do {
             try TrainJob(request: try TrainRequest(command)).run()
-            var plotArgs = [log, "-o", "spec-panel.png", "--x", "step"]
+            // The loss of every step, and the validation loss when the run holds some out.
+            var plotArgs = [log, "-o", "spec-panel.png", "--x", "step", "--y", command.validation == nil ? "loss" : "loss,val_loss"]
             let logY = try o.bool("log-y")
             if logY == true { plotArgs.append("--log-y") }
             let plot = try PlotCommand.parse(plotArgs)

@@ -76,7 +76,11 @@ enum SpecCurvePanels {
                 values["\(name)(\(ValueTemplate.key(x)))"] = [v]
                 values["\(name)'(\(ValueTemplate.key(x)))"] = [d]
                 let text = try c.string("point-label").map { try ValueTemplate.fill($0, values: ["x": [x], "y": [y], "slope": [d]]) }
-                chart.points.append(.init(x: x, y: y, label: text ?? "(\(ValueTemplate.plain(x)), \(ValueTemplate.plain(y)))", color: color))
+                // The label sits on the side the curve falls away from, above the point.
+                let slope = derivative ? (f.derivative(x + 1e-4) - f.derivative(x - 1e-4)) / 2e-4 : d
+                let side: CurveChart.MarkedPoint.LabelSide = abs(slope) < 1e-6 ? .above : (slope > 0 ? .left : .right)
+                chart.points.append(.init(x: x, y: y, label: text ?? "(\(ValueTemplate.plain(x)), \(ValueTemplate.plain(y)))", color: color,
+                                          labelSide: side))
             }
             let span = try c.number("tangent-span") ?? (range.upperBound - range.lowerBound) / 4
             for x in try c.numbers("tangent") ?? [] {

@@ -23,8 +23,11 @@ public struct CurveChart: Sendable {
         public var x: Double, y: Double
         public var label: String?
         public var color: Color?
-        public init(x: Double, y: Double, label: String? = nil, color: Color? = nil) {
-            self.x = x; self.y = y; self.label = label; self.color = color
+        /// Where the label goes: above left (a rising curve leaves room there), above right, or above.
+        public enum LabelSide: Sendable { case left, right, above }
+        public var labelSide: LabelSide
+        public init(x: Double, y: Double, label: String? = nil, color: Color? = nil, labelSide: LabelSide = .right) {
+            self.x = x; self.y = y; self.label = label; self.color = color; self.labelSide = labelSide
         }
     }
 
@@ -76,8 +79,13 @@ public struct CurveChart: Sendable {
             let color = point.color ?? theme.textColor
             axes.add(ScatterSeries(xs: [point.x], ys: [point.y], marker: Marker(.circle, size: 6, fill: color, edge: .white)))
             if let label = point.label, !label.isEmpty {
-                axes.add(TextAnnotation(label, x: point.x, y: point.y, horizontal: .left, vertical: .bottom,
-                                        offset: Point(6, -4), color: theme.textColor, boxed: true))
+                let (anchor, dx, dy): (HorizontalAnchor, Double, Double) = switch point.labelSide {
+                case .left: (.right, -6, -4)
+                case .right: (.left, 6, -4)
+                case .above: (.center, 0, -9)
+                }
+                axes.add(TextAnnotation(label, x: point.x, y: point.y, horizontal: anchor, vertical: .bottom,
+                                        offset: Point(dx, dy), color: theme.textColor, boxed: true))
             }
         }
         axes.legend = curves.contains { ($0.label ?? "").isEmpty == false } ? legend : .none
