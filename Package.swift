@@ -29,7 +29,7 @@ let package = Package(
         // Data producers.
         .target(name: "RunLogs"),
         // Training: test functions, models, data, optimizers (plain data, no drawing).
-        .target(name: "Training", dependencies: ["CTrainingKernels"]),
+        .target(name: "Training", dependencies: ["CTrainingKernels", "RunLogs"]),
         // The thin-MLP kernels in C: built for AVX2 and baseline x86-64, chosen at load time.
         .target(name: "CTrainingKernels"),
 

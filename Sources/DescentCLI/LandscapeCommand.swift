@@ -127,6 +127,7 @@ struct LandscapeCommand: ParsableCommand {
     func run() throws {
         do {
             let request = try LandscapeRequest(self)
+            for note in request.notes { Diagnostics.note(note) }
             try LandscapeJob(request: request).run()
         } catch let error as UserError {
             throw reportFailure(error)

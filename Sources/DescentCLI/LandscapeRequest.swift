@@ -23,7 +23,10 @@ struct LandscapeRequest {
     var paths: [PathSpec]
     var start: Point2
     var seed: UInt64
-    var runs: [String]
+    /// Run logs drawn as paths on a function or data surface, each read once.
+    var runLogs: [(path: String, log: RunLogTrajectory)]
+    /// Notes for the user from building the request (e.g. how many logged states are drawn).
+    var notes: [String] = []
     /// Paths already projected onto a network slice (its training runs or run logs).
     var slicePaths: [OptimizerPath]
     var arrows: Bool
@@ -56,14 +59,16 @@ struct LandscapeRequest {
             case .failure(let e): throw UserError("--optimizers: \(e.description)")
             }
         }
-        guard let directions = NetworkSliceSetup.Directions(rawValue: c.directions) else {
+        guard let directions = NetworkSliceBuilder.Directions(rawValue: c.directions) else {
             throw UserError("--directions '\(c.directions)': expected random or pca")
         }
         if c.network != nil && c.function != nil { throw UserError("--network slices a network trained on --data, not a --function") }
         for r in c.runLogs where r == out || SamePath.check(r, out) || r == c.exportData || c.exportData.map({ SamePath.check(r, $0) }) == true {
             throw UserError("\(r): the run log is also an output file; it would be overwritten")
         }
-        runs = c.runLogs
+        // Each run log is read once, here.
+        let logs = try c.runLogs.map { (path: $0, log: try Self.trajectory($0)) }
+        runLogs = logs
         paths = specs
         slicePaths = []
 
@@ -72,22 +77,30 @@ struct LandscapeRequest {
             guard let first = c.runLogs.first else {
                 throw UserError("give a surface: --function NAME (\(Self.functionNames)), --data SET, or --run LOG (a descent train log)")
             }
-            let logs = try c.runLogs.map { ($0, try Self.trajectory($0)) }
-            switch try RunLogModel.rebuild(logs[0].1.header, path: first) {
+            let rebuilt: RunLogModel
+            do {
+                rebuilt = try RunLogModel.rebuild(logs[0].log.header, path: first)
+            } catch let e as RunLogModel.Failure {
+                throw UserError(e.description)
+            }
+            switch rebuilt {
             case let .function(f, drawn):
                 objective = f
                 surface = drawn
             case .model(let setup):
-                if let d = Self.twoParameterSurface(setup) {
+                if let d = DataSurface(twoParameterModel: setup) {
                     dataSurface = d
                     surface = d
                 } else {
                     if !specs.isEmpty { throw UserError("--optimizers: a network's paths come from its run logs here; train more runs with descent train --log") }
-                    let (slice, projected) = try NetworkSliceSetup.fromRunLogs(logs.map { (path: $0.0, log: $0.1) }, setup: setup,
-                                                                                directions: directions, seed: c.seed)
-                    surface = slice
-                    slicePaths = projected
-                    runs = []
+                    let built = try Self.slice {
+                        try NetworkSliceBuilder.fromRunLogs(logs.map { (path: $0.path, label: RunName.of($0.path), log: $0.log) },
+                                                            setup: setup, directions: directions, seed: c.seed)
+                    }
+                    surface = built.slice
+                    slicePaths = built.paths
+                    notes = built.notes
+                    runLogs = []
                 }
             }
         case (.some, .some): throw UserError("give either --function or --data, not both")
@@ -109,11 +122,14 @@ struct LandscapeRequest {
                     throw UserError("--run with --network: a network's run log names its own model and data; give --run alone")
                 }
                 let trained = specs.isEmpty ? [try PathSpec.parse("gd", learningRate: c.lr, steps: c.steps).get()] : specs
-                let (slice, projected) = try NetworkSliceSetup.onTheSpot(layers: layers, data: name, specs: trained,
-                                                                         drawPaths: !specs.isEmpty || directions == .pca,
-                                                                         directions: directions, c)
-                surface = slice
-                slicePaths = projected
+                let built = try Self.slice {
+                    try NetworkSliceBuilder.onTheSpot(layers: try Self.layerSizes(layers), data: name, samples: c.samples, specs: trained,
+                                                      epochs: c.epochs, drawPaths: !specs.isEmpty || directions == .pca,
+                                                      directions: directions, seed: c.seed)
+                }
+                surface = built.slice
+                slicePaths = built.paths
+                notes = built.notes
                 paths = []
             } else {
                 let d = try Self.dataSurface(name, c)
@@ -184,24 +200,29 @@ struct LandscapeRequest {
     }
 
     static func trajectory(_ file: String) throws -> RunLogTrajectory {
-        let text = try InputText.read(file, what: "the run log")
         do {
-            return try RunLogTrajectory.parse(text, path: file)
+            return try RunLogTrajectory.read(path: file)
         } catch let e as RunLogTrajectory.Failure {
             throw UserError(e.description)
         }
     }
 
-    /// A logged linear or logistic neuron on one feature with its default output and loss: the (w, b) plane of `DataSurface`.
-    static func twoParameterSurface(_ setup: TrainRequest.ModelSetup) -> DataSurface? {
-        guard let spec = setup.spec else { return nil }
-        if setup.kind == "linear" && !setup.bias && spec.layers == [2, 1] { return DataSurface(kind: .linearNoBias, data: setup.train) }
-        guard spec.layers == [1, 1] else { return nil }
-        switch (setup.kind, spec.output, spec.loss) {
-        case ("linear", .linear, .mse): return DataSurface(kind: .linear, data: setup.train)
-        case ("logistic", .sigmoid, .bce): return DataSurface(kind: .logistic, data: setup.train)
-        default: return nil
+    /// A network slice from Landscape, its failures as user errors.
+    static func slice(_ build: () throws -> NetworkSliceBuilder.Result) throws -> NetworkSliceBuilder.Result {
+        do {
+            return try build()
+        } catch let e as NetworkSliceBuilder.Failure {
+            throw UserError(e.description)
         }
+    }
+
+    /// `--network` sizes, input first.
+    static func layerSizes(_ text: String) throws -> [Int] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int(String($0).trimmingSpaces) }
+        guard parts.count >= 2, parts.allSatisfy({ ($0 ?? 0) > 0 }) else {
+            throw UserError("--network '\(text)': expected at least two positive sizes, input first, e.g. 2,1000,3")
+        }
+        return parts.map { $0! }
     }
 
     static func dataSurface(_ name: String, _ c: LandscapeCommand) throws -> DataSurface {
