@@ -4,7 +4,7 @@ import RunLogs
 /// UTF-8 byte order mark) into a `Dataset`, on top of the RunLogs delimited reader.
 public enum CSVData {
     /// A CSV problem with its position.
-    public struct Failure: Error, CustomStringConvertible {
+    public struct Failure: Error, CustomStringConvertible, Equatable {
         public var description: String
     }
 

@@ -15,6 +15,7 @@ enum CompactJSONEncoder {
         if v.isNaN { out += "NaN" }
         else if v == .infinity { out += "Infinity" }
         else if v == -.infinity { out += "-Infinity" }
+        else if v == 0 && v.sign == .minus { out += "-0.0" }
         else if v == v.rounded(), abs(v) < 1e15 { out += String(Int(v)) }
         else { out += "\(v)" }
     }
