@@ -166,8 +166,8 @@ struct LandscapeRequest {
             throw UserError("--optimizers: '\(batch.name)' draws real batches of data; a test function has none (use --data, or gd)")
         }
         if let s = c.start {
-            guard let p = Self.pair(s) else { throw UserError("--start '\(s)': expected X,Y, e.g. -1.5,2") }
-            start = Point2(p.0, p.1)
+            let p = try PointOption(s, option: "--start")
+            start = Point2(p.x, p.y)
         } else {
             let d = domain
             start = Point2(d.x.lowerBound + 0.15 * (d.x.upperBound - d.x.lowerBound),
@@ -253,18 +253,8 @@ struct LandscapeRequest {
         return DataSurface(kind: kind, data: data, feature: feature)
     }
 
-    static func pair(_ s: String) -> (Double, Double)? {
-        let parts = s.split(separator: ",", omittingEmptySubsequences: false).map { Double(String($0).trimmingSpaces) }
-        guard parts.count == 2, let a = parts[0], let b = parts[1], a.isFinite, b.isFinite else { return nil }
-        return (a, b)
-    }
-
     static func range(_ s: String?, _ option: String) throws -> ClosedRange<Double>? {
-        guard let s else { return nil }
-        guard let (a, b) = pair(s), a < b else {
-            throw UserError("\(option) '\(s)': expected LOW,HIGH with LOW < HIGH, e.g. -2,2")
-        }
-        return a...b
+        try s.map { try RangeOption($0, option: option, openEnded: false).closed! }
     }
 
     static func size(_ bytes: Int) -> String {

@@ -85,18 +85,8 @@ struct LossPlotRequest {
 
     static func parseLimits(_ text: String?) throws -> AxisLimits {
         guard let text else { return AxisLimits() }
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
-        guard parts.count == 2 else { throw UserError("--ylim '\(text)': expected LOW,HIGH (either may be empty)") }
-        func number(_ s: String) throws -> Double? {
-            if s.isEmpty { return nil }
-            guard let v = Double(s), v.isFinite else { throw UserError("--ylim '\(text)': '\(s)' is not a number") }
-            return v
-        }
-        let limits = AxisLimits(lower: try number(parts[0]), upper: try number(parts[1]))
-        if let lo = limits.lower, let hi = limits.upper, lo >= hi {
-            throw UserError("--ylim '\(text)': LOW must be below HIGH")
-        }
-        return limits
+        let range = try RangeOption(text, option: "--ylim", openEnded: true)
+        return AxisLimits(lower: range.lower, upper: range.upper)
     }
 
     static func parseLegend(_ text: String) throws -> LegendPlacement {

@@ -47,7 +47,7 @@ struct PlotCommand: ParsableCommand {
     @Option(help: "y axis label (default: from the series names).")
     var ylabel: String?
 
-    @Option(help: "y limits LOW,HIGH; leave one side empty to keep it automatic (e.g. ',1').")
+    @Option(parsing: .unconditional, help: "y limits LOW,HIGH; leave one side empty to keep it automatic (e.g. ',1'; may start with a minus sign: -1,2).")
     var ylim: String?
 
     @Option(help: "Legend position: best, outside, none, or a corner such as 'upper left'.")
