@@ -15,7 +15,7 @@ struct LandscapeCommand: ParsableCommand {
         Examples:
           descent landscape --function rosenbrock --lr 0.001 --steps 300 \\
             --optimizers gd,momentum,adam:lr=0.05 -o rosen.png
-          descent landscape --data linear2d --optimizers gd,minibatch:16,sgd \\
+          descent landscape --data linear2d --optimizers gd,minibatch:16,single \\
             --lr 0.05 --steps 60 --start=-1.5,1.5 --log-levels -o batch.png
           descent landscape --data lab-batch --network 2,1000,3 --epochs 100 \\
             --directions pca -o pca.png
@@ -83,7 +83,7 @@ struct LandscapeCommand: ParsableCommand {
     @Option(help: "Colour map: viridis, magma, inferno, cividis, rdbu (default: viridis; rdbu for signed surfaces).")
     var colormap: String?
 
-    @Option(help: "Optimizer paths, comma-separated: gd, minibatch:B, sgd, momentum, nesterov, rmsprop, adagrad, adam; overrides like adam:lr=0.05 or momentum:momentum=0.5:steps=100.")
+    @Option(help: "Optimizer paths, comma-separated: gd (full batch), minibatch:B, single (the course's SGD: batch size 1; 'sgd' is accepted as its old name), momentum, nesterov, rmsprop, adagrad, adam; overrides like adam:lr=0.05 or momentum:momentum=0.5:steps=100. (descent train --optimizer sgd is torch's update rule, full batch unless --batch-size.)")
     var optimizers: String?
 
     @Option(help: "Learning rate shared by the optimizers.")

@@ -213,7 +213,7 @@ struct LandscapeJob {
         switch kind {
         case "gd": return Theme.teal
         case "minibatch": return Theme.orange
-        case "sgd": return Theme.purple
+        case "single": return Theme.purple
         case "momentum": return Color(hex: 0x0072B2)
         case "nesterov": return Color(hex: 0x000000)
         case "adam": return Color(hex: 0xD55E00)

@@ -163,7 +163,7 @@ struct LandscapeRequest {
             colormap = m
         }
         if objective != nil, let batch = paths.first(where: { $0.batchSize != nil }) {
-            throw UserError("--optimizers: '\(batch.name)' draws real batches of data; a test function has none (use --data, or gd)")
+            throw UserError("--optimizers: '\(batch.entry)' draws real batches of data; a test function has none (use --data, or gd)")
         }
         if let s = c.start {
             let p = try PointOption(s, option: "--start")

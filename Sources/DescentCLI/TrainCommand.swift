@@ -52,7 +52,7 @@ struct TrainCommand: ParsableCommand {
     var initialization: String = "normal"
 
     // Optimizer.
-    @Option(help: "Optimizer: sgd, rmsprop, adagrad or adam.")
+    @Option(help: "Optimizer (torch.optim's update rule): sgd, rmsprop, adagrad or adam. sgd is torch.optim.SGD on the whole training set unless --batch-size (--batch-size 1 is the course's single-sample SGD, landscape's 'single').")
     var optimizer: String = "sgd"
     @Option(parsing: .unconditional, help: "Learning rate (default: torch's, 0.001 for sgd and adam, 0.01 for rmsprop and adagrad).")
     var lr: Double?

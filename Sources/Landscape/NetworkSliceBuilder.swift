@@ -52,7 +52,7 @@ public enum NetworkSliceBuilder {
         }
         guard epochs >= 0, epochs <= 100_000 else { throw Failure("--epochs \(epochs): expected 0 to 100000") }
         if let big = specs.first(where: { ($0.batchSize ?? 0) > data.count }) {
-            throw Failure("--optimizers: '\(big.name)' uses batches of \(big.batchSize ?? 0), more than the \(data.count) samples of \(dataName)")
+            throw Failure("--optimizers: '\(big.entry)' uses batches of \(big.batchSize ?? 0), more than the \(data.count) samples of \(dataName)")
         }
         let model = MLP(spec: spec)
         let initial = WeightInit.normal.parameters(for: spec, seed: seed)
