@@ -12,4 +12,20 @@ public struct DescentCommand: ParsableCommand {
     )
 
     public init() {}
+
+    /// Parses and runs the command. An option value the parser refuses (a typed value outside
+    /// its set, a number that is not one, a missing value) is bad input like any other: one line
+    /// on stderr, exit status 1. Help, version and the commands' own exit codes pass through.
+    public static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Diagnostics.error(message(for: error).replacingOccurrences(of: "\n", with: " ") + " (see --help)")
+                exit(withError: ExitCode(1))
+            }
+            exit(withError: error)
+        }
+    }
 }

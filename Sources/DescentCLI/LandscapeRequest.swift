@@ -59,9 +59,7 @@ struct LandscapeRequest {
             case .failure(let e): throw UserError("--optimizers: \(e.description)")
             }
         }
-        guard let directions = NetworkSliceBuilder.Directions(rawValue: c.directions) else {
-            throw UserError("--directions '\(c.directions)': expected random or pca")
-        }
+        let directions = c.directions
         if c.network != nil && c.function != nil { throw UserError("--network slices a network trained on --data, not a --function") }
         for r in c.runLogs where r == out || SamePath.check(r, out) || r == c.exportData || c.exportData.map({ SamePath.check(r, $0) }) == true {
             throw UserError("\(r): the run log is also an output file; it would be overwritten")
@@ -137,7 +135,7 @@ struct LandscapeRequest {
                 surface = d
             }
         }
-        if c.network == nil && c.directions != "random" && !(surface is NetworkSlice) {
+        if c.network == nil && c.directions != .random && !(surface is NetworkSlice) {
             throw UserError("--directions applies to network slices (--network, or --run with a network's log)")
         }
         let usual = surface.domain
@@ -156,12 +154,7 @@ struct LandscapeRequest {
         logLevels = c.logLevels
         if c.logColor && c.linearColor { throw UserError("give --log-color or --linear-color, not both") }
         logColor = c.logColor ? true : (c.linearColor ? false : nil)
-        if let name = c.colormap {
-            guard let m = Colormap.named(name) else {
-                throw UserError("unknown colour map '\(name)': expected one of \(Colormap.names.joined(separator: ", "))")
-            }
-            colormap = m
-        }
+        colormap = c.colormap?.colormap
         if objective != nil, let batch = paths.first(where: { $0.batchSize != nil }) {
             throw UserError("--optimizers: '\(batch.entry)' draws real batches of data; a test function has none (use --data, or gd)")
         }
@@ -232,10 +225,9 @@ struct LandscapeRequest {
         }
         let twoClass = data.classCount == 2
         var kind: DataSurface.Kind
-        switch c.model ?? (twoClass ? "logistic" : "linear") {
-        case "linear": kind = .linear
-        case "logistic": kind = .logistic
-        case let other: throw UserError("unknown --model '\(other)': expected linear or logistic")
+        switch c.model ?? (twoClass ? .logistic : .linear) {
+        case .linear: kind = .linear
+        case .logistic: kind = .logistic
         }
         if kind == .logistic && !twoClass {
             throw UserError("--model logistic needs two-class data (plants, moons, xor3); \(name) is not")

@@ -23,7 +23,7 @@ extension TrainRequest {
                 if spec.layerCount > 1 { h.activation = spec.activation }
                 h.output = spec.output
                 h.loss = spec.loss
-                h.initialization = WeightInit(rawValue: c.initialization)
+                h.initialization = c.initialization
             } else {
                 h.rule = "w <- w + lr (y - step(w.x + b)) x"
             }

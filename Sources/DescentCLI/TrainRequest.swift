@@ -116,11 +116,9 @@ struct TrainRequest {
     // MARK: Optimizer
 
     static func optimizer(_ c: TrainCommand) throws -> OptimizerConfig {
-        guard OptimizerConfig.names.contains(c.optimizer) else {
-            throw UserError("unknown optimizer '\(c.optimizer)': expected one of \(OptimizerConfig.names.joined(separator: ", "))")
-        }
+        let name = c.optimizer.rawValue
         let defaults: [String: Double] = ["sgd": 1e-3, "adam": 1e-3, "rmsprop": 1e-2, "adagrad": 1e-2]
-        let lr = c.lr ?? defaults[c.optimizer]!
+        let lr = c.lr ?? defaults[name]!
         guard lr > 0, lr.isFinite else { throw UserError("--lr \(c.lr.map { "\($0)" } ?? ""): expected a positive learning rate") }
         // Options that belong to other optimizers.
         let owners: [(String, Bool, Set<String>)] = [
@@ -131,8 +129,8 @@ struct TrainRequest {
             ("--initial-accumulator-value", c.initialAccumulatorValue != nil, ["adagrad"]),
             ("--betas", c.betas != nil, ["adam"]), ("--amsgrad", c.amsgrad, ["adam"]),
         ]
-        for (flag, given, allowed) in owners where given && !allowed.contains(c.optimizer) {
-            throw UserError("\(flag) does not apply to --optimizer \(c.optimizer) (it is an option of \(allowed.sorted().joined(separator: ", ")))")
+        for (flag, given, allowed) in owners where given && !allowed.contains(name) {
+            throw UserError("\(flag) does not apply to --optimizer \(name) (it is an option of \(allowed.sorted().joined(separator: ", ")))")
         }
         func nonNegative(_ v: Double?, _ name: String, _ d: Double) throws -> Double {
             let x = v ?? d
@@ -141,22 +139,22 @@ struct TrainRequest {
         }
         let wd = try nonNegative(c.weightDecay, "--weight-decay", 0)
         switch c.optimizer {
-        case "sgd":
+        case .sgd:
             let momentum = try nonNegative(c.momentum, "--momentum", 0), dampening = try nonNegative(c.dampening, "--dampening", 0)
             if c.nesterov && (momentum <= 0 || dampening != 0) {
                 throw UserError("--nesterov needs --momentum > 0 and zero --dampening (as torch.optim.SGD)")
             }
             return .sgd(lr: lr, momentum: momentum, dampening: dampening, nesterov: c.nesterov, weightDecay: wd)
-        case "rmsprop":
+        case .rmsprop:
             let alpha = try nonNegative(c.alpha, "--alpha", 0.99)
             guard alpha < 1 || c.alpha == nil else { throw UserError("--alpha \(alpha): expected 0 <= alpha < 1") }
             return .rmsprop(lr: lr, alpha: alpha, eps: try nonNegative(c.eps, "--eps", 1e-8), weightDecay: wd,
                             momentum: try nonNegative(c.momentum, "--momentum", 0), centered: c.centered)
-        case "adagrad":
+        case .adagrad:
             return .adagrad(lr: lr, lrDecay: try nonNegative(c.lrDecay, "--lr-decay", 0), weightDecay: wd,
                             initialAccumulatorValue: try nonNegative(c.initialAccumulatorValue, "--initial-accumulator-value", 0),
                             eps: try nonNegative(c.eps, "--eps", 1e-10))
-        default:
+        case .adam:
             var b = [0.9, 0.999]
             if let text = c.betas {
                 b = try numbers(text, option: "--betas", count: 2)
@@ -179,18 +177,8 @@ struct TrainRequest {
     // MARK: Model and data
 
     /// The model `c` names, built by Training as a run log's header rebuilds it.
-    static func modelSetup(kind name: String, _ c: TrainCommand) throws -> ModelSetup {
-        guard let kind = ModelKind(rawValue: name) else {
-            throw UserError("unknown model '\(name)': expected one of \(ModelKind.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+    static func modelSetup(kind: ModelKind, _ c: TrainCommand) throws -> ModelSetup {
         guard let data = c.data else { throw UserError("--model needs --data (\(BuiltinData.names.joined(separator: ", ")), or a CSV file)") }
-        func parse<T: RawRepresentable & CaseIterable>(_ text: String?, _ option: String) throws -> T? where T.RawValue == String {
-            guard let text else { return nil }
-            guard let v = T(rawValue: text) else {
-                throw UserError("unknown \(option) '\(text)': expected one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return v
-        }
         var layers: [Int]?
         if let text = c.layers, kind == .mlp {
             let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int(String($0).trimmingSpaces) }
@@ -201,11 +189,9 @@ struct TrainRequest {
         } else if c.layers != nil {
             throw UserError("--layers applies to --model mlp")
         }
-        guard let initialization: WeightInit = try parse(c.initialization, "--initialization") else { preconditionFailure() }
         let recipe = ModelRecipe(kind: kind, data: data, samples: c.samples, features: c.features.map(split), targets: c.target.map(split),
-                                 validation: c.validation, layers: layers, activation: try parse(c.activation, "--activation") ?? .relu,
-                                 output: try parse(c.output, "--output"), loss: try parse(c.loss, "--loss"), bias: !c.noBias,
-                                 initialization: initialization, seed: c.seed)
+                                 validation: c.validation, layers: layers, activation: c.activation, output: c.output, loss: c.loss,
+                                 bias: !c.noBias, initialization: c.initialization, seed: c.seed)
         do {
             return try ModelSetup(recipe)
         } catch let e as ModelSetup.Failure {

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+/// Typed option values: the parser refuses a value outside the set with one line naming the
+/// option and the values (exit 1, no file), and `--help` lists them.
+@Suite("typed option values")
+struct OptionChoiceTests {
+    @Test(arguments: [
+        (["train", "--model", "mlp", "--layers", "2,3,3", "--data", "blobs", "--activation", "swish", "--epochs", "1"],
+         "The value 'swish' is invalid for '--activation <activation>'. Please provide one of 'relu', 'sigmoid', 'tanh' or 'identity'."),
+        (["train", "--model", "logistic", "--data", "plants", "--loss", "hinge", "--epochs", "1"],
+         "The value 'hinge' is invalid for '--loss <loss>'. Please provide one of 'mse', 'bce' or 'ce'."),
+        (["train", "--model", "linear", "--data", "plants", "--initialization", "zeros", "--epochs", "1"],
+         "The value 'zeros' is invalid for '--initialization <initialization>'."),
+        (["landscape", "--data", "plants", "--model", "mlp"],
+         "The value 'mlp' is invalid for '--model <model>'. Please provide one of 'linear' and 'logistic'."),
+        (["landscape", "--function", "booth", "--levels", "many"], "The value 'many' is invalid for '--levels <levels>'"),
+        (["train", "--function", "booth", "--start", "0,0", "--steps", "ten"], "The value 'ten' is invalid for '--steps <steps>'"),
+    ])
+    func aValueOutsideTheSetIsOneLine(arguments: [String], message: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let r = try DescentProcess.run(arguments + ["-o", dir.path("x.png")])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("descent: error: \(message)"), "stderr: \(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1)
+        #expect(dir.files().isEmpty)
+    }
+
+    @Test func helpListsTheValues() throws {
+        let train = try DescentProcess.run(["train", "--help"])
+        #expect(train.status == 0)
+        let flat = train.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(flat.contains("(values: sgd, rmsprop, adagrad, adam; default: sgd)"), "\(train.stdout)")
+        #expect(flat.contains("(values: relu, sigmoid, tanh, identity; default: relu)"))
+        let landscape = try DescentProcess.run(["landscape", "--help"])
+        let text = landscape.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("(values: viridis, magma, inferno, cividis, rdbu)") && text.contains("(values: random, pca; default: random)"))
+        #expect(text.contains("single (the course's SGD: batch size 1; 'sgd' is accepted as its old name)"))
+    }
+}
