@@ -148,7 +148,10 @@ struct RunLogText {
         add(.header(header))
     }
 
-    mutating func step(_ r: StepRecord, params: Bool) { add(.step(TrainingLogStep(r, params: params))) }
+    mutating func step(_ r: StepRecord, params: Bool) {
+        TrainingLogStep(r, params: params).write(to: &text)
+        text += "\n"
+    }
     mutating func epoch(_ r: EpochRecord) { add(.epoch(TrainingLogEpoch(r))) }
     mutating func end(_ outcome: TrainingOutcome) { add(.end(TrainingLogEnd(outcome))) }
 

@@ -89,6 +89,15 @@ struct TrainingLogTests {
         #expect(end == "{\"type\":\"end\",\"status\":\"completed\",\"steps\":10}")
     }
 
+    @Test(arguments: [
+        TrainingLogStep(step: 0, loss: 1),
+        TrainingLogStep(step: 12, epoch: 3, loss: -0.0, gradNorm: .nan, params: [1e-300, -2.5, .infinity, 123456789012345]),
+        TrainingLogStep(step: 7, loss: 0.1, params: []),
+    ])
+    func stepLinesSkipTheGeneralEncoderButWriteTheSameText(_ step: TrainingLogStep) throws {
+        #expect(step.jsonLine == (try CompactJSONEncoder.encode(TrainingLogLine.step(step))))
+    }
+
     @Test func crlfAndAByteOrderMarkAreAccepted() throws {
         let text = "\u{FEFF}{\"type\":\"header\",\"function\":\"booth\",\"command\":\"descent train --log NaN.jsonl\"}\r\n"
             + "{\"type\":\"step\",\"step\":0,\"loss\":NaN,\"params\":[1,2]}\r\n\r\n"

@@ -36,8 +36,10 @@ public enum TrainingLogLine: Codable, Equatable, Sendable {
 
     /// The line as the log writes it: compact JSON, `"type"` first, non-finite numbers bare.
     public var jsonText: String {
+        // A run writes one step line per update: they skip the general encoder (the same text; see TrainingLogTests).
+        if case let .step(s) = self { return s.jsonLine }
         // Every member is a number, string, bool or array of them: encoding cannot fail.
-        (try? CompactJSONEncoder.encode(self)) ?? "{}"
+        return (try? CompactJSONEncoder.encode(self)) ?? "{}"
     }
 }
 
@@ -66,6 +68,35 @@ public struct TrainingLogStep: Codable, Equatable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case step, epoch, loss, gradNorm = "grad_norm", params
+    }
+
+    /// `TrainingLogLine.step(self)` as `CompactJSONEncoder` writes it, member by member in
+    /// `CodingKeys` order, without building the value tree.
+    var jsonLine: String {
+        var out = ""
+        write(to: &out)
+        return out
+    }
+
+    /// Appends `jsonLine` to `out`.
+    public func write(to out: inout String) {
+        out += "{\"type\":\"step\",\"\(CodingKeys.step.rawValue)\":\(step)"
+        if let epoch { out += ",\"\(CodingKeys.epoch.rawValue)\":\(epoch)" }
+        out += ",\"\(CodingKeys.loss.rawValue)\":"
+        CompactJSONEncoder.number(loss, to: &out)
+        if let gradNorm {
+            out += ",\"\(CodingKeys.gradNorm.rawValue)\":"
+            CompactJSONEncoder.number(gradNorm, to: &out)
+        }
+        if let params {
+            out += ",\"\(CodingKeys.params.rawValue)\":["
+            for (i, p) in params.enumerated() {
+                if i > 0 { out += "," }
+                CompactJSONEncoder.number(p, to: &out)
+            }
+            out += "]"
+        }
+        out += "}"
     }
 }
 
