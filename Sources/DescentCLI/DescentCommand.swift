@@ -22,10 +22,18 @@ public struct DescentCommand: ParsableCommand {
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
-                Diagnostics.error(message(for: error).replacingOccurrences(of: "\n", with: " ") + " (see --help)")
+                Diagnostics.error(oneLine(message(for: error)) + " (see --help)")
                 exit(withError: ExitCode(1))
             }
             exit(withError: error)
         }
+    }
+
+    /// The parser's message on one line: a bulleted list of values becomes "a, b, c".
+    static func oneLine(_ message: String) -> String {
+        let lines = message.split(separator: "\n").map { line in String(line.drop { $0 == " " }) }.filter { !$0.isEmpty }
+        guard let first = lines.first else { return message }
+        let items = lines.dropFirst().filter { $0.hasPrefix("- ") }.map { $0.dropFirst(2) }
+        return items.isEmpty ? lines.joined(separator: " ") : first + " " + items.joined(separator: ", ")
     }
 }

@@ -20,21 +20,14 @@ struct GraphRequest {
     var check: Bool
 
     init(expression: String, assignments: [String], valuesFile: String?, output: String?, format: String?, dpi: Double,
-         direction: String, local: Bool, stage: String, frames: String?, check: Bool) throws {
+         direction: LayeredLayout.Direction, local: Bool, stage: GraphStage, frames: String?, check: Bool) throws {
         do {
             graph = try ComputationGraph(parsing: expression)
         } catch let e as ExpressionError {
             throw UserError(e.render(in: expression))
         }
-        guard let d = LayeredLayout.Direction(rawValue: direction.lowercased()) else {
-            throw UserError("--direction '\(direction)': expected lr or tb")
-        }
-        self.direction = d
-        switch stage.lowercased() {
-        case "backward", "full": forwardOnly = false
-        case "forward": forwardOnly = true
-        default: throw UserError("--stage '\(stage)': expected forward or backward")
-        }
+        self.direction = direction
+        forwardOnly = stage == .forward
         guard dpi.isFinite, dpi >= 18, dpi <= 2400 else { throw UserError("--dpi \(dpi): expected a number from 18 to 2400") }
         self.dpi = dpi
         self.local = local

@@ -16,15 +16,38 @@ struct OptionChoiceTests {
          "The value 'mlp' is invalid for '--model <model>'. Please provide one of 'linear' and 'logistic'."),
         (["landscape", "--function", "booth", "--levels", "many"], "The value 'many' is invalid for '--levels <levels>'"),
         (["train", "--function", "booth", "--start", "0,0", "--steps", "ten"], "The value 'ten' is invalid for '--steps <steps>'"),
+        (["graph", "x + 1", "x=1", "--stage", "sideways"], "The value 'sideways' is invalid for '--stage <stage>'. Please provide one of 'backward' and 'forward'."),
+        (["plot", "@run.csv", "--legend", "middle"],
+         "The value 'middle' is invalid for '--legend <legend>'. Please provide one of the following: best, outside, none, upper right, upper left, lower left, lower right, center right, center left, lower center, upper center, center (see --help)"),
+        (["plot", "@run.csv", "--input-format", "parquet"], "The value 'parquet' is invalid for '--input-format <input-format>'."),
     ])
     func aValueOutsideTheSetIsOneLine(arguments: [String], message: String) throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }
-        let r = try DescentProcess.run(arguments + ["-o", dir.path("x.png")])
+        let log = try dir.write("run.csv", "step,loss\n0,1\n1,0.5\n")
+        let r = try DescentProcess.run(arguments.map { $0 == "@run.csv" ? log : $0 } + ["-o", dir.path("x.png")])
         #expect(r.status == 1)
         #expect(r.stderr.hasPrefix("descent: error: \(message)"), "stderr: \(r.stderr)")
         #expect(r.stderr.split(separator: "\n").count == 1)
-        #expect(dir.files().isEmpty)
+        #expect(dir.files() == ["run.csv"])
+    }
+
+    @Test func spellingsAreCaseInsensitiveWhereTheyWereBefore() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let log = try dir.write("run.csv", "step,loss\n0,1\n1,0.5\n")
+        var legends: [[UInt8]] = []
+        for (k, arguments) in [["plot", log, "--legend", "upper-left", "--input-format", "CSV"], ["plot", log, "--legend", "Upper Left"]].enumerated() {
+            let out = dir.path("p\(k).png")
+            let r = try DescentProcess.run(arguments + ["-o", out, "--size", "320x240", "--dpi", "72"])
+            #expect(r.status == 0, "stderr: \(r.stderr)")
+            legends.append(try RangeOptionTests.pixels(out))
+        }
+        #expect(legends[0] == legends[1])
+        let graphs = try ["full", "BACKWARD"].map { stage in
+            try DescentProcess.run(["graph", "x * y", "x=2", "y=3", "--stage", stage, "--direction", "TB", "--format", "json"]).stdout
+        }
+        #expect(!graphs[0].isEmpty && graphs[0] == graphs[1])
     }
 
     @Test func helpListsTheValues() throws {
