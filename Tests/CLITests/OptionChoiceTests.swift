@@ -22,14 +22,7 @@ struct OptionChoiceTests {
         (["plot", "@run.csv", "--input-format", "parquet"], "The value 'parquet' is invalid for '--input-format <input-format>'."),
     ])
     func aValueOutsideTheSetIsOneLine(arguments: [String], message: String) throws {
-        let dir = try TemporaryDirectory()
-        defer { dir.cleanup() }
-        let log = try dir.write("run.csv", "step,loss\n0,1\n1,0.5\n")
-        let r = try DescentProcess.run(arguments.map { $0 == "@run.csv" ? log : $0 } + ["-o", dir.path("x.png")])
-        #expect(r.status == 1)
-        #expect(r.stderr.hasPrefix("descent: error: \(message)"), "stderr: \(r.stderr)")
-        #expect(r.stderr.split(separator: "\n").count == 1)
-        #expect(dir.files() == ["run.csv"])
+        try OneLineFailure.expect(arguments, message: message)
     }
 
     @Test func spellingsAreCaseInsensitiveWhereTheyWereBefore() throws {
