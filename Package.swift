@@ -1,9 +1,16 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// descent targets Linux: its sources call Glibc directly (write, tanh, stat), Cairo and libpng
+// come from pkg-config with apt providers (scripts/setup installs them), and the training
+// kernels are tuned for x86-64 (they fall back to portable C elsewhere). No Apple platform is
+// declared, because none is built or tested.
+#if !os(Linux)
+#error("descent builds on Linux only (Glibc, Cairo and libpng from apt); see README.md")
+#endif
+
 let package = Package(
     name: "descent",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "descent", targets: ["descent"]),
     ],
@@ -30,7 +37,7 @@ let package = Package(
         // Data producers.
         .target(name: "RunLogs"),
         // Training: test functions, models, data, optimizers (plain data, no drawing).
-        .target(name: "Training", dependencies: ["CTrainingKernels"]),
+        .target(name: "Training", dependencies: ["CTrainingKernels", "RunLogs", "FiniteDifferences"]),
         // The thin-MLP kernels in C: built for AVX2 and baseline x86-64, chosen at load time.
         .target(name: "CTrainingKernels"),
 
@@ -38,7 +45,9 @@ let package = Package(
         .target(name: "Landscape", dependencies: ["Training", "Autodiff"]),
 
         // Expressions to computation graphs, forward values and reverse-mode gradients.
-        .target(name: "Autodiff"),
+        .target(name: "Autodiff", dependencies: ["FiniteDifferences"]),
+        // The finite-difference step and error formula of every gradient check.
+        .target(name: "FiniteDifferences"),
         // Layered drawings of computation graphs.
         .target(name: "Diagram", dependencies: ["Autodiff", "Canvas", "Plot"]),
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagram
 
 /// `descent graph EXPRESSION [NAME=VALUE...]`: a backprop figure for an expression.
 struct GraphCommand: ParsableCommand {
@@ -40,13 +41,13 @@ struct GraphCommand: ParsableCommand {
     var dpi: Double = 144
 
     @Option(help: "Layout direction: lr (left to right) or tb (top to bottom).")
-    var direction: String = "lr"
+    var direction: LayeredLayout.Direction = .leftToRight
 
     @Flag(help: "Also write each wire's local derivative.")
     var local = false
 
-    @Option(help: "What to show: backward (values and gradients) or forward (values only).")
-    var stage: String = "backward"
+    @Option(help: "What to show: backward (values and gradients; 'full' is accepted too) or forward (values only).")
+    var stage: GraphStage = .backward
 
     @Option(help: "Write the backward pass step by step into this directory: frame-000 (forward values), then one image per node visited.")
     var frames: String?

@@ -98,8 +98,7 @@ struct LandscapeJob {
                 out.append(PathRunner.run(spec, on: d, start: request.start, seed: request.seed))
             }
         }
-        for file in request.runs {
-            let log = try LandscapeRequest.trajectory(file)
+        for (file, log) in request.runLogs {
             let name = RunName.of(file)
             do {
                 out.append(try RunLogPath.path(log, path: file, label: name) { request.surface.value($0, $1) })

@@ -26,8 +26,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Rotation of the quadratic bowl, in degrees.")
     var rotation: Double = 0
 
-    @Option(help: "Model: linear, logistic, mlp or perceptron.")
-    var model: String?
+    @Option(help: "Model.")
+    var model: ModelKind?
     @Option(help: "Data set (lab-single, lab-batch, xor3, plants, blobs, moons, spirals, linear2d) or a CSV file.")
     var data: String?
     @Option(help: "CSV feature columns, comma-separated.")
@@ -40,20 +40,20 @@ struct TrainCommand: ParsableCommand {
     var samples: Int?
     @Option(help: "MLP layer sizes, input first, e.g. 2,3,3.")
     var layers: String?
-    @Option(help: "Hidden activation: relu, sigmoid, tanh (or identity).")
-    var activation: String = "relu"
-    @Option(help: "Output activation: linear, sigmoid or softmax (default from the model).")
-    var output: String?
+    @Option(help: "Hidden activation.")
+    var activation: Activation = .relu
+    @Option(help: "Output activation (default from the model: linear, or sigmoid for logistic).")
+    var output: OutputActivation?
     @Option(help: "Loss: mse (1/2 ||y_hat - y||^2), bce or ce (default from the model and output).")
-    var loss: String?
+    var loss: LossKind?
     @Flag(name: .customLong("no-bias"), help: "--model linear without a bias, y = W x (on linear2d: w1 x1 + w2 x2, the plane descent landscape --data linear2d draws).")
     var noBias = false
     @Option(help: "Initial weights: normal (N(0,1), the course's randn), xavier or he; biases start at 0.")
-    var initialization: String = "normal"
+    var initialization: WeightInit = .normal
 
     // Optimizer.
-    @Option(help: "Optimizer: sgd, rmsprop, adagrad or adam.")
-    var optimizer: String = "sgd"
+    @Option(help: "Optimizer (torch.optim's update rule). sgd is torch.optim.SGD on the whole training set unless --batch-size (--batch-size 1 is the course's single-sample SGD, landscape's 'single').")
+    var optimizer: TrainOptimizer = .sgd
     @Option(parsing: .unconditional, help: "Learning rate (default: torch's, 0.001 for sgd and adam, 0.01 for rmsprop and adagrad).")
     var lr: Double?
     @Option(help: "Momentum (sgd, rmsprop).")

@@ -139,44 +139,24 @@ struct TrainJob {
     }
 }
 
-/// The JSON Lines run log, built in memory and written atomically at the end.
+/// The JSON Lines run log, built in memory and written atomically at the end: one
+/// `TrainingLogLine` per line, as `TrainingLog` reads them back.
 struct RunLogText {
     private(set) var text = ""
 
-    init(header: [(String, JSONValue)]) {
-        text = JSONText.object(header) + "\n"
+    init(header: TrainingLogHeader) {
+        add(.header(header))
     }
 
     mutating func step(_ r: StepRecord, params: Bool) {
-        text += "{\"type\":\"step\",\"step\":\(r.step)"
-        if let e = r.epoch { text += ",\"epoch\":\(e)" }
-        text += ",\"loss\":"
-        JSONText.number(r.loss, to: &text)
-        text += ",\"grad_norm\":"
-        JSONText.number(r.gradientNorm, to: &text)
-        if params {
-            text += ",\"params\":["
-            for (i, p) in r.parameters.enumerated() {
-                if i > 0 { text += "," }
-                JSONText.number(p, to: &text)
-            }
-            text += "]"
-        }
-        text += "}\n"
+        TrainingLogStep(r, params: params).write(to: &text)
+        text += "\n"
     }
+    mutating func epoch(_ r: EpochRecord) { add(.epoch(TrainingLogEpoch(r))) }
+    mutating func end(_ outcome: TrainingOutcome) { add(.end(TrainingLogEnd(outcome))) }
 
-    mutating func epoch(_ r: EpochRecord) {
-        var members: [(String, JSONValue)] = [("type", .string("epoch")), ("epoch", .integer(r.epoch)), ("loss", .number(r.loss))]
-        if let v = r.validationLoss { members.append(("val_loss", .number(v))) }
-        if let a = r.validationAccuracy { members.append(("val_accuracy", .number(a))) }
-        members.append(("steps", .integer(r.step)))
-        text += JSONText.object(members) + "\n"
-    }
-
-    mutating func end(_ outcome: TrainingOutcome) {
-        switch outcome {
-        case let .completed(n): text += "{\"type\":\"end\",\"status\":\"completed\",\"steps\":\(n)}\n"
-        case let .diverged(k): text += "{\"type\":\"end\",\"status\":\"diverged\",\"diverged_at_step\":\(k)}\n"
-        }
+    private mutating func add(_ line: TrainingLogLine) {
+        text += line.jsonText
+        text += "\n"
     }
 }

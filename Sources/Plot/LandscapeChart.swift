@@ -133,7 +133,7 @@ extension Theme {
         switch kind {
         case "gd": return teal
         case "minibatch": return orange
-        case "sgd": return purple
+        case "single", "sgd": return purple
         case "momentum": return Color(hex: 0x0072B2)
         case "nesterov": return Color(hex: 0x000000)
         case "adam": return Color(hex: 0xD55E00)
