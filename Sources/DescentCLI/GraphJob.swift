@@ -16,6 +16,9 @@ struct GraphJob {
         } catch let e as MissingValues {
             throw UserError(e.description)
         }
+        for input in evaluation.nonFiniteInputs {
+            Diagnostics.note("input '\(input.name)' is \(NumberText.compact(input.value)): values that depend on it are not finite; gradients that do not (as d(x + y)/dy) still are")
+        }
         for issue in evaluation.domainIssues {
             Diagnostics.note("domain error at \(issue); the graph marks it")
         }

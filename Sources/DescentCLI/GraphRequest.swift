@@ -20,11 +20,11 @@ struct GraphRequest {
     var check: Bool
 
     init(expression: String, assignments: [String], valuesFile: String?, output: String?, format: String?, dpi: Double,
-         direction: String, local: Bool, stage: String, frames: String?, check: Bool) throws {
+         direction: String, local: Bool, stage: String, frames: String?, check: Bool, expressionLabel: String = "expression") throws {
         do {
             graph = try ComputationGraph(parsing: expression)
         } catch let e as ExpressionError {
-            throw UserError(e.render(in: expression))
+            throw UserError(e.render(in: expression, label: expressionLabel))
         }
         guard let d = LayeredLayout.Direction(rawValue: direction.lowercased()) else {
             throw UserError("--direction '\(direction)': expected lr or tb")

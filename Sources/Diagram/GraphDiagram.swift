@@ -28,6 +28,8 @@ public struct GraphDiagram {
     /// The colour key under the graph: which colour is the value, the gradient, the local derivative.
     let key: [(RichTextLayout, Color)]
     static let keyGap = 14.0
+    /// Space between the output arrow's tip and the output's name.
+    static let sinkGap = 4.0
 
     var keyHeight: Double { (key.map(\.0.height).max() ?? 0) + Self.keyGap }
     var keyWidth: Double { key.map(\.0.width).reduce(0, +) + Double(max(0, key.count - 1)) * 16 }
@@ -98,7 +100,10 @@ public struct GraphDiagram {
         let output = graph.nodes[graph.output]
         if Self.needsOutputWire(graph) {
             let sink = shapes.count
-            shapes.append(.sink); names.append(nil); captions.append(nil); sizes.append(Size(1, 1))
+            // The wire ends at the output's name, as a circuit's output terminal is labelled.
+            let name = RichTextLayout(output.name.map(Self.markup) ?? "output", font: style.nameFont, canvas: canvas)
+            shapes.append(.sink); names.append(name); captions.append(nil)
+            sizes.append(lr ? Size(name.width + Self.sinkGap, name.height) : Size(name.width, name.height + Self.sinkGap))
             let label = WireLabel(value: evaluation.outputValue, gradient: 1, local: nil)
             let m = label.measure(on: canvas, style: style, showGradient: showGradient)
             edges.append((output.id, sink, 0, label, m))
@@ -127,10 +132,13 @@ public struct GraphDiagram {
         return true
     }
 
-    /// `w1` -> `$w_{1}$`, single letters italic; longer names upright.
+    /// `w1` and `w₁` -> `$w_{1}$`, `θ` -> `$θ$`: single letters italic; longer names upright.
     static func markup(_ name: String) -> String {
         let letters = name.prefix { $0.isLetter }
-        let rest = name.dropFirst(letters.count)
+        // Subscript digits (U+2080...U+2089) become a subscript of plain digits.
+        let rest = String(name.dropFirst(letters.count).unicodeScalars.map { s in
+            (0x2080...0x2089).contains(s.value) ? Character(Unicode.Scalar(s.value - 0x2080 + 0x30)!) : Character(s)
+        })
         if letters.count == 1 && rest.allSatisfy(\.isNumber) {
             return rest.isEmpty ? "$\(letters)$" : "$\(letters)_{\(rest)}$"
         }
@@ -224,7 +232,9 @@ public struct GraphDiagram {
         }
         switch shape {
         case .sink:
-            return
+            let at = options.direction == .leftToRight ? Point(rect.x + Self.sinkGap, center.y) : Point(center.x, rect.y + Self.sinkGap)
+            nameLayouts[id]?.draw(on: canvas, at: at, horizontal: options.direction == .leftToRight ? .left : .center,
+                                  vertical: options.direction == .leftToRight ? .center : .top, color: style.textColor)
         case .gate:
             let r = min(rect.width, rect.height) / 2
             canvas.fillAndStroke(.circle(center: center, radius: r), fill: current ? style.currentFill : (problem ? style.problemFill : style.gateFill), stroke: outline)
