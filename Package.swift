@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "TrainingTests", dependencies: ["Training"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LandscapeTests", dependencies: ["Landscape", "Training", "Autodiff"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
-        .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Autodiff", "Canvas"]),
+        .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Autodiff", "Canvas"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["DescentCLI", "Plot", "Canvas", "CairoCanvas", "RunLogs"],
                     resources: [.copy("Golden")]),
     ]

@@ -19,6 +19,10 @@ public enum Operation: String, Sendable, CaseIterable {
         "sigmoid": 1, "relu": 1, "pow": 2, "max": nil, "min": nil,
     ]
 
+    /// Whether the arguments may be swapped without changing the value (+, ×, max, min), so a
+    /// drawing may let them enter in any order.
+    public var isCommutative: Bool { self == .add || self == .mul || self == .max || self == .min }
+
     /// The symbol drawn inside the gate.
     public var symbol: String {
         switch self {

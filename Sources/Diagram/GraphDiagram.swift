@@ -113,7 +113,9 @@ public struct GraphDiagram {
         self.nameLayouts = names
         self.captions = captions
         self.edges = edges
-        self.layout = LayeredLayout(.init(nodeSizes: sizes, edges: layoutEdges, direction: options.direction))
+        var layoutInput = LayeredLayout.Input(nodeSizes: sizes, edges: layoutEdges, direction: options.direction)
+        layoutInput.commutative = Set(graph.nodes.filter { $0.operation?.isCommutative == true }.map(\.id))
+        self.layout = LayeredLayout(layoutInput)
         let outputName = output.name.map(Self.markup) ?? "output"
         var key: [(RichTextLayout, Color)] = [(RichTextLayout("value (forward)", font: style.numberFont, canvas: canvas), style.valueColor)]
         if showGradient {
