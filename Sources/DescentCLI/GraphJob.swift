@@ -29,9 +29,14 @@ struct GraphJob {
         if let dir = request.framesDirectory { try writeFrames(evaluation, to: dir) }
         switch request.format {
         case .dot, .json:
-            let text = request.format == .dot
-                ? GraphDotExport.dot(evaluation, direction: request.direction, local: request.local, forwardOnly: request.forwardOnly)
-                : GraphJSONExport.json(evaluation, forwardOnly: request.forwardOnly)
+            let text: String
+            if request.format == .dot {
+                text = GraphDotExport.dot(evaluation, direction: request.direction, local: request.local, forwardOnly: request.forwardOnly)
+            } else {
+                let stage: DiagramStage = request.forwardOnly ? .forward : .backward
+                let diagram = try MeasuringCanvas.with { GraphDiagram(evaluation, options: options(stage: stage), measuringWith: $0) }
+                text = try GraphJSON(evaluation, forwardOnly: request.forwardOnly, diagram: diagram).encoded()
+            }
             if let path = request.outputPath { try write(text: text, to: path) } else { print(text, terminator: "") }
         case .png, .svg, .pdf:
             guard let path = request.outputPath else { return }
@@ -53,15 +58,14 @@ struct GraphJob {
                                         software: "descent \(DescentCommand.version)")
         do {
             let diagram = try MeasuringCanvas.with { GraphDiagram(evaluation, options: options(stage: stage), measuringWith: $0) }
-            if format == .png {
-                let w = Int((diagram.size.width * request.dpi / 72).rounded()), h = Int((diagram.size.height * request.dpi / 72).rounded())
-                if max(w, h) > 30000 {
-                    let other = request.direction == .leftToRight ? "--direction tb, " : ""
-                    throw UserError("\(path): this graph needs \(w)x\(h) pixels at --dpi \(NumberText.compact(request.dpi)), more than PNG's 30000 limit here: "
-                                    + "try \(other)a lower --dpi, or SVG/PDF output")
-                }
+            var dpi = request.dpi
+            if format == .png, let fitted = PNGSizeLimit.largestDPI(for: diagram.size, asked: request.dpi) {
+                dpi = fitted.dpi
+                Diagnostics.note("\(path): at --dpi \(NumberText.compact(request.dpi)) this graph needs \(fitted.askedPixels) pixels, more than PNG output allows here "
+                                 + "(\(PNGSizeLimit.maximumSide) per side, \(PNGSizeLimit.maximumPixels / 1_000_000) Mpx); drawn at --dpi \(NumberText.compact(dpi)) "
+                                 + "instead (SVG or PDF keep every detail; --flatten draws long sums as one gate)")
             }
-            try FigureFileRenderer.write(to: path, format: format, size: diagram.size, dpi: request.dpi, metadata: metadata) { canvas in
+            try FigureFileRenderer.write(to: path, format: format, size: diagram.size, dpi: dpi, metadata: metadata) { canvas in
                 diagram.draw(on: canvas)
             }
         } catch let e as OutputError {
