@@ -65,6 +65,14 @@ public struct ComputationGraph: Sendable {
         output = last
     }
 
+    /// A graph from nodes already in topological order (for transformations such as `flattened()`).
+    init(nodes: [Node], output: Int, source: String, scalars: [Unicode.Scalar]) {
+        self.nodes = nodes
+        self.output = output
+        self.source = source
+        self.scalars = scalars
+    }
+
     /// Parses `source` and builds its graph.
     public init(parsing source: String) throws {
         self.init(try Parser.parse(source))

@@ -7,7 +7,8 @@ import Foundation
 /// - `max`/`min`: the *first* argument (leftmost) that attains the maximum (minimum)
 ///   gets the whole gradient; the others get 0;
 /// - `pow(a, b)`: d/db is `a^b ln a` for a > 0, 0 for a = 0 and b > 0, NaN otherwise;
-/// - a NaN argument makes the value NaN, and the local derivatives that depend on it.
+/// - a NaN argument makes the value NaN, and the local derivatives that depend on it;
+/// - `add` and `mul` take two inputs from the parser and any number after `flattened()`.
 public enum Operation: String, Sendable, CaseIterable {
     case add, sub, mul, div, pow, neg
     case exp, log, sqrt, abs, sin, cos, tanh, sigmoid, relu
@@ -54,9 +55,9 @@ public enum Operation: String, Sendable, CaseIterable {
     public func value(_ x: [Double]) -> Double {
         if x.contains(where: \.isNaN) { return .nan }
         switch self {
-        case .add: return x[0] + x[1]
+        case .add: return x.count == 2 ? x[0] + x[1] : x.reduce(0, +)
         case .sub: return x[0] - x[1]
-        case .mul: return x[0] * x[1]
+        case .mul: return x.count == 2 ? x[0] * x[1] : x.reduce(1, *)
         case .div: return x[0] / x[1]
         case .pow: return Foundation.pow(x[0], x[1])
         case .neg: return -x[0]
@@ -89,9 +90,16 @@ public enum Operation: String, Sendable, CaseIterable {
     public func localDerivatives(_ x: [Double], output y: Double, into out: inout [Double]) {
         out.removeAll(keepingCapacity: true)
         switch self {
-        case .add: out.append(1); out.append(1)
+        case .add: for _ in x { out.append(1) }
         case .sub: out.append(1); out.append(-1)
-        case .mul: out.append(x[1]); out.append(x[0])
+        case .mul:
+            if x.count == 2 { out.append(x[1]); out.append(x[0]); break }
+            // n-ary (flattened) product: d/dx_i = product of the others, by prefix and suffix
+            // products (no division, so a zero factor is fine).
+            var prefix = 1.0
+            for v in x { out.append(prefix); prefix *= v }
+            var suffix = 1.0
+            for i in x.indices.reversed() { out[i] *= suffix; suffix *= x[i] }
         case .div: out.append(1 / x[1]); out.append(-x[0] / (x[1] * x[1]))
         case .pow:
             let a = x[0], b = x[1]

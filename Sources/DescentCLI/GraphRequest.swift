@@ -20,9 +20,10 @@ struct GraphRequest {
     var check: Bool
 
     init(expression: String, assignments: [String], valuesFile: String?, output: String?, format: String?, dpi: Double,
-         direction: String, local: Bool, stage: String, frames: String?, check: Bool, expressionLabel: String = "expression") throws {
+         direction: String, local: Bool, stage: String, frames: String?, check: Bool, expressionLabel: String = "expression", flatten: Bool = false) throws {
         do {
             graph = try ComputationGraph(parsing: expression)
+            if flatten { graph = graph.flattened() }
         } catch let e as ExpressionError {
             throw UserError(e.render(in: expression, label: expressionLabel))
         }

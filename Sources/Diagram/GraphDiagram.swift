@@ -30,6 +30,8 @@ public struct GraphDiagram {
     static let keyGap = 14.0
     /// Space between the output arrow's tip and the output's name.
     static let sinkGap = 4.0
+    /// Room per input along a flattened (n-ary) gate.
+    static let naryPortSpacing = 12.0
 
     var keyHeight: Double { (key.map(\.0.height).max() ?? 0) + Self.keyGap }
     var keyWidth: Double { key.map(\.0.width).reduce(0, +) + Double(max(0, key.count - 1)) * 16 }
@@ -66,7 +68,9 @@ public struct GraphDiagram {
             case .gate(let op):
                 let symbol = RichTextLayout(op.symbol, font: style.symbolFont, canvas: canvas)
                 let d = max(30, symbol.width + 14)
-                shapes.append(.gate(op)); names.append(symbol); sizes.append(Size(d, d))
+                // A flattened gate with many inputs grows across the flow, room for a port each.
+                let span = max(d, Double(node.inputs.count) * Self.naryPortSpacing)
+                shapes.append(.gate(op)); names.append(symbol); sizes.append(lr ? Size(d, span) : Size(span, d))
             case .variable(let n), .named(let n):
                 let text = RichTextLayout(Self.markup(n), font: style.nameFont, canvas: canvas)
                 shapes.append(.pill(n, fill: node.isVariable ? style.variableFill : style.namedFill))
@@ -239,7 +243,8 @@ public struct GraphDiagram {
                                   vertical: options.direction == .leftToRight ? .center : .top, color: style.textColor)
         case .gate:
             let r = min(rect.width, rect.height) / 2
-            canvas.fillAndStroke(.circle(center: center, radius: r), fill: current ? style.currentFill : (problem ? style.problemFill : style.gateFill), stroke: outline)
+            let outlinePath = rect.width == rect.height ? Path.circle(center: center, radius: r) : Self.roundedRect(rect, radius: r)
+            canvas.fillAndStroke(outlinePath, fill: current ? style.currentFill : (problem ? style.problemFill : style.gateFill), stroke: outline)
             nameLayouts[id]?.draw(on: canvas, at: center, horizontal: .center, vertical: .center, color: style.textColor)
         case .pill(_, let fill):
             let w = (options.direction == .leftToRight ? rect.width : body.width)

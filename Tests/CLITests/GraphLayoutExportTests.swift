@@ -54,4 +54,20 @@ struct GraphLayoutExportTests {
         let width = data[16..<20].reduce(0) { $0 << 8 | Int($1) }
         #expect(width <= 30_000 && width > 29_000)
     }
+
+    @Test("--flatten: a long sum is one gate with a port per term")
+    func flatten() throws {
+        let terms = (1...50).map { "tanh(x\($0) * w\($0) + b)" }.joined(separator: " + ")
+        var args = ["graph", terms, "b=0.1", "--flatten", "--format", "json"]
+        for i in 1...50 { args += ["x\(i)=\(Double(i) / 50)", "w\(i)=0.5"] }
+        let result = try DescentProcess.run(args)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let nodes = object["nodes"] as! [[String: Any]]
+        let sums = nodes.filter { $0["op"] as? String == "add" && ($0["inputs"] as! [Int]).count == 50 }
+        #expect(sums.count == 1)
+        // The sum of tanh(i/100 + 0.1) over i = 1...50.
+        let expected = (1...50).map { tanh(Double($0) / 100 + 0.1) }.reduce(0, +)
+        #expect(abs((sums[0]["value"] as! Double) - expected) < 1e-12)
+    }
 }
