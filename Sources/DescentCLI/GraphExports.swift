@@ -109,14 +109,19 @@ struct GraphJSON: Codable, Equatable {
         return out
     }
 
+    /// The JSON text: one node or edge per line (readable, diffable), keys sorted.
     func encoded() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        // One node or edge per line: readable, and diffable.
-        let data = try encoder.encode(self)
-        return String(decoding: data, as: UTF8.self)
-            .replacingOccurrences(of: "},{\"", with: "},\n{\"") + "\n"
+        func text<T: Encodable>(_ value: T) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        var out = "{\"output\": \(output),\n\"nodes\": [\n"
+        out += try nodes.map(text).joined(separator: ",\n")
+        out += "\n],\n\"edges\": [\n"
+        out += try edges.map(text).joined(separator: ",\n")
+        out += "\n]"
+        if let size { out += ",\n\"size\": " + (try text(size)) }
+        return out + "}\n"
     }
 }
 

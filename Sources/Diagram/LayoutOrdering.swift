@@ -41,15 +41,28 @@ extension LayeredLayout {
     /// with both adjacent layers (a median sweep alone stops at ties, e.g. the course circuit's
     /// x and y). Two wires into one gate keep their argument order unless the gate is commutative.
     static func transpose(_ layers: inout [[Int]], _ items: [Item]) {
+        // Neighbours as flat arrays (compressed rows): no array copies in the inner loop.
+        var upStart = [0], downStart = [0], ups: [Int] = [], downs: [Int] = []
+        ups.reserveCapacity(items.count); downs.reserveCapacity(items.count)
+        for item in items {
+            ups.append(contentsOf: item.up); upStart.append(ups.count)
+            downs.append(contentsOf: item.down); downStart.append(downs.count)
+        }
+        var pinnedTarget = Array(repeating: -1, count: items.count)
+        for (v, item) in items.enumerated() where item.down.count == 1 && items[item.down[0]].isReal && !items[item.down[0]].freePorts {
+            pinnedTarget[v] = item.down[0]
+        }
         var position = Array(repeating: 0, count: items.count)
         for layer in layers { for (i, v) in layer.enumerated() { position[v] = i } }
         var a: [Int] = [], b: [Int] = []
         /// Pairs (p of u, q of v) with p right of q: the crossings of u's wires with v's when u is left of v.
-        func cross(_ u: Int, _ v: Int, _ neighbours: (Int) -> [Int]) -> Int {
+        func cross(_ u: Int, _ v: Int, _ start: [Int], _ flat: [Int]) -> Int {
+            let (u0, u1, v0, v1) = (start[u], start[u + 1], start[v], start[v + 1])
+            if u0 == u1 || v0 == v1 { return 0 }
+            if u1 - u0 == 1 && v1 - v0 == 1 { return position[flat[u0]] > position[flat[v0]] ? 1 : 0 }
             a.removeAll(keepingCapacity: true); b.removeAll(keepingCapacity: true)
-            for n in neighbours(u) { a.append(position[n]) }
-            for n in neighbours(v) { b.append(position[n]) }
-            if a.isEmpty || b.isEmpty { return 0 }
+            for k in u0..<u1 { a.append(position[flat[k]]) }
+            for k in v0..<v1 { b.append(position[flat[k]]) }
             a.sort(); b.sort()
             var count = 0, j = 0
             for p in a {
@@ -58,25 +71,23 @@ extension LayeredLayout {
             }
             return count
         }
-        func pinned(_ u: Int, _ v: Int) -> Bool {
-            items[u].down.count == 1 && items[v].down.count == 1 && items[u].down[0] == items[v].down[0]
-                && items[items[u].down[0]].isReal && !items[items[u].down[0]].freePorts
-        }
-        for _ in 0..<8 {
+        for _ in 0..<4 {
             var improved = false
             for l in layers.indices where layers[l].count > 1 {
-                for i in 0..<(layers[l].count - 1) {
-                    let u = layers[l][i], v = layers[l][i + 1]
-                    if pinned(u, v) { continue }
-                    let before = cross(u, v, { items[$0].up }) + cross(u, v, { items[$0].down })
+                var layer = layers[l]
+                for i in 0..<(layer.count - 1) {
+                    let u = layer[i], v = layer[i + 1]
+                    if pinnedTarget[u] >= 0 && pinnedTarget[u] == pinnedTarget[v] { continue }
+                    let before = cross(u, v, upStart, ups) + cross(u, v, downStart, downs)
                     if before == 0 { continue }
-                    let after = cross(v, u, { items[$0].up }) + cross(v, u, { items[$0].down })
+                    let after = cross(v, u, upStart, ups) + cross(v, u, downStart, downs)
                     if after < before {
-                        layers[l].swapAt(i, i + 1)
+                        layer.swapAt(i, i + 1)
                         position[u] = i + 1; position[v] = i
                         improved = true
                     }
                 }
+                layers[l] = layer
             }
             if !improved { break }
         }

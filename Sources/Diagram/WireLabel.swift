@@ -10,7 +10,11 @@ struct WireLabel {
 
     /// Number text with a typographic minus sign.
     static func text(_ v: Double) -> String {
-        NumberText.compact(v).replacingOccurrences(of: "-", with: "\u{2212}").replacingOccurrences(of: "Inf", with: "\u{221E}")
+        if v.isInfinite { return v > 0 ? "\u{221E}" : "\u{2212}\u{221E}" }
+        // A scalar loop: Foundation's replacingOccurrences costs more than the layout on big graphs.
+        var out = ""
+        for ch in NumberText.compact(v).unicodeScalars { out.unicodeScalars.append(ch == "-" ? "\u{2212}" : ch) }
+        return out
     }
 
     struct Measured {
