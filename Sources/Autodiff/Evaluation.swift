@@ -14,6 +14,9 @@ public struct Evaluation: Sendable {
     /// Node ids in the order the backward pass visits them (output first).
     public var backwardOrder: [Int] { Array(graph.nodes.indices.reversed()) }
 
+    /// The output's own gradient, the seed of the backward pass (1 unless an upstream
+    /// gradient is given, as for a gate inside a bigger circuit).
+    public let upstream: Double
     /// Variables whose given value is NaN or infinite, in order of first appearance.
     public private(set) var nonFiniteInputs: [(name: String, value: Double)]
 
@@ -23,6 +26,7 @@ public struct Evaluation: Sendable {
         let missing = graph.variables.compactMap(\.name).filter { input[$0] == nil }
         if !missing.isEmpty { throw MissingValues(names: missing) }
         self.graph = graph
+        self.upstream = upstream
         var pass = ReversePass(graph)
         var nonFinite: [(name: String, value: Double)] = []
         for node in graph.nodes {

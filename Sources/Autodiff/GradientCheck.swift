@@ -1,5 +1,6 @@
 /// Compares reverse-mode gradients with centred finite differences
-/// `(f(x + h) - f(x - h)) / 2h`, `h = 1e-6 * max(1, |x|)`, one variable at a time.
+/// `(f(x + h) - f(x - h)) / 2h`, `h = 1e-6 * max(1, |x|)`, one variable at a time (times the
+/// evaluation's upstream gradient).
 public struct GradientCheck: Sendable {
     /// One variable's comparison.
     public struct Row: Sendable {
@@ -27,7 +28,7 @@ public struct GradientCheck: Sendable {
             minus[name] = x - h
             let fp = try Evaluation(graph, values: plus).outputValue
             let fm = try Evaluation(graph, values: minus).outputValue
-            let numeric = (fp - fm) / (2 * h)
+            let numeric = evaluation.upstream * (fp - fm) / (2 * h)
             let error = abs(analytic - numeric) / max(1, abs(analytic), abs(numeric))
             return Row(name: name, analytic: analytic, numeric: numeric, error: error)
         }

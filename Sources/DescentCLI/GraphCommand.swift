@@ -57,6 +57,9 @@ struct GraphCommand: ParsableCommand {
     @Option(help: "Write the backward pass step by step into this directory: frame-000 (forward values), then one image per node visited.")
     var frames: String?
 
+    @Option(help: "The output's gradient, seeding the backward pass (default 1), e.g. --upstream 2 for a gate inside a bigger circuit.")
+    var upstream: String?
+
     @Flag(help: "Draw each chain of one associative operator (a + b + c + ..., a * b * c * ...) as one gate with many inputs, so long sums fit.")
     var flatten = false
 
@@ -68,7 +71,7 @@ struct GraphCommand: ParsableCommand {
             let (source, extra) = try ExpressionSource.resolve(argument: expression, file: file)
             let request = try GraphRequest(expression: source.text, assignments: (extra.map { [$0] } ?? []) + assignments, valuesFile: valuesFile,
                                            output: output, format: format, dpi: dpi, direction: direction, local: local,
-                                           stage: stage, frames: frames, check: check, expressionLabel: source.label, flatten: flatten)
+                                           stage: stage, frames: frames, check: check, expressionLabel: source.label, flatten: flatten, upstream: upstream)
             try GraphJob(request: request).run()
         } catch let error as UserError {
             throw reportFailure(error)

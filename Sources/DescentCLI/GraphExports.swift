@@ -77,7 +77,7 @@ struct GraphJSON: Codable, Equatable {
             }
         }
         if GraphDiagram.needsOutputWire(e.graph) {
-            edges.append(Edge(from: e.graph.output, to: nil, port: 0, value: e.outputValue, grad: forwardOnly ? nil : 1))
+            edges.append(Edge(from: e.graph.output, to: nil, port: 0, value: e.outputValue, grad: forwardOnly ? nil : e.upstream))
         }
         if let diagram {
             let margin = diagram.options.style.margin
@@ -171,7 +171,7 @@ enum GraphDotExport {
         }
         if GraphDiagram.needsOutputWire(g) {
             lines.append("  out [shape=point, width=0.01];")
-            lines.append("  n\(g.output) -> out [label=\(label(value: e.outputValue, grad: 1, local: nil))];")
+            lines.append("  n\(g.output) -> out [label=\(label(value: e.outputValue, grad: e.upstream, local: nil))];")
         }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"

@@ -12,7 +12,7 @@ struct GraphJob {
     func run() throws {
         let evaluation: Evaluation
         do {
-            evaluation = try Evaluation(request.graph, values: request.values)
+            evaluation = try Evaluation(request.graph, values: request.values, upstream: request.upstream)
         } catch let e as MissingValues {
             throw UserError(e.description)
         }

@@ -18,9 +18,11 @@ struct GraphRequest {
     var forwardOnly: Bool
     var framesDirectory: String?
     var check: Bool
+    /// The output's gradient that seeds the backward pass.
+    var upstream: Double = 1
 
     init(expression: String, assignments: [String], valuesFile: String?, output: String?, format: String?, dpi: Double,
-         direction: String, local: Bool, stage: String, frames: String?, check: Bool, expressionLabel: String = "expression", flatten: Bool = false) throws {
+         direction: String, local: Bool, stage: String, frames: String?, check: Bool, expressionLabel: String = "expression", flatten: Bool = false, upstream: String? = nil) throws {
         do {
             graph = try ComputationGraph(parsing: expression)
             if flatten { graph = graph.flattened() }
@@ -40,6 +42,12 @@ struct GraphRequest {
         self.dpi = dpi
         self.local = local
         self.check = check
+        if let upstream {
+            guard let g = Double(upstream.trimmingSpaces), g.isFinite else {
+                throw UserError("--upstream '\(upstream)': expected a finite number, e.g. --upstream 2")
+            }
+            self.upstream = g
+        }
         self.framesDirectory = frames
 
         // Values: the JSON file first, then NAME=VALUE arguments.

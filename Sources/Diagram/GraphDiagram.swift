@@ -108,7 +108,7 @@ public struct GraphDiagram {
             let name = RichTextLayout(output.name.map(Self.markup) ?? "output", font: style.nameFont, canvas: canvas)
             shapes.append(.sink); names.append(name); captions.append(nil)
             sizes.append(lr ? Size(name.width + Self.sinkGap, name.height) : Size(name.width, name.height + Self.sinkGap))
-            let label = WireLabel(value: evaluation.outputValue, gradient: 1, local: nil)
+            let label = WireLabel(value: evaluation.outputValue, gradient: evaluation.upstream, local: nil)
             let m = label.measure(on: canvas, style: style, showGradient: showGradient)
             edges.append((output.id, sink, 0, label, m))
             layoutEdges.append(.init(from: output.id, to: sink, labelSize: WireLabel.size(m, direction: options.direction)))

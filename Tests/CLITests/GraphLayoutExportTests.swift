@@ -70,4 +70,15 @@ struct GraphLayoutExportTests {
         let expected = (1...50).map { tanh(Double($0) / 100 + 0.1) }.reduce(0, +)
         #expect(abs((sums[0]["value"] as! Double) - expected) < 1e-12)
     }
+
+    @Test("--upstream seeds the output's gradient (the 004 ch. 8 quiz gives x 10); a bad one is refused")
+    func upstream() throws {
+        let result = try DescentProcess.run(["graph", "f = x * y", "x=3", "y=5", "--upstream", "2", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let nodes = object["nodes"] as! [[String: Any]]
+        #expect(nodes.first { $0["name"] as? String == "x" }?["grad"] as? Double == 10)
+        let bad = try DescentProcess.run(["graph", "x * y", "x=3", "y=5", "--upstream", "two"])
+        #expect(bad.status == 1 && bad.stderr.contains("--upstream 'two': expected a finite number"))
+    }
 }
