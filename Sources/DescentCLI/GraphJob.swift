@@ -35,7 +35,7 @@ struct GraphJob {
             } else {
                 let stage: DiagramStage = request.forwardOnly ? .forward : .backward
                 let diagram = try MeasuringCanvas.with { GraphDiagram(evaluation, options: options(stage: stage), measuringWith: $0) }
-                text = try GraphJSON(evaluation, forwardOnly: request.forwardOnly, diagram: diagram).encoded()
+                text = GraphJSON(evaluation, forwardOnly: request.forwardOnly, diagram: diagram).encoded()
             }
             if let path = request.outputPath { try write(text: text, to: path) } else { print(text, terminator: "") }
         case .png, .svg, .pdf:
