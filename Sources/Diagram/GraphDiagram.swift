@@ -88,12 +88,13 @@ public struct GraphDiagram {
             captions.append(caption)
         }
         var edges: [(from: Int, to: Int, port: Int, label: WireLabel, measured: WireLabel.Measured)] = []
+        var measured = WireLabel.Cache()
         var layoutEdges: [LayeredLayout.Edge] = []
         for node in graph.nodes {
             for (k, input) in node.inputs.enumerated() {
                 let label = WireLabel(value: evaluation.values[input], gradient: evaluation.edgeGradients[node.id][k],
                                       local: options.showLocal ? evaluation.localDerivatives[node.id][k] : nil)
-                let m = label.measure(on: canvas, style: style, showGradient: showGradient)
+                let m = label.measure(on: canvas, style: style, showGradient: showGradient, cache: &measured)
                 edges.append((input, node.id, k, label, m))
                 layoutEdges.append(.init(from: input, to: node.id, port: k, ports: node.inputs.count,
                                          labelSize: WireLabel.size(m, direction: options.direction)))
@@ -109,7 +110,7 @@ public struct GraphDiagram {
             shapes.append(.sink); names.append(name); captions.append(nil)
             sizes.append(lr ? Size(name.width + Self.sinkGap, name.height) : Size(name.width, name.height + Self.sinkGap))
             let label = WireLabel(value: evaluation.outputValue, gradient: evaluation.upstream, local: nil)
-            let m = label.measure(on: canvas, style: style, showGradient: showGradient)
+            let m = label.measure(on: canvas, style: style, showGradient: showGradient, cache: &measured)
             edges.append((output.id, sink, 0, label, m))
             layoutEdges.append(.init(from: output.id, to: sink, labelSize: WireLabel.size(m, direction: options.direction)))
         }

@@ -56,6 +56,10 @@ extension LayeredLayout {
             let m = buffer.count / 2
             return buffer.count % 2 == 1 ? buffer[m] : (buffer[m - 1] + buffer[m]) / 2
         }
+        // Weights and gaps do not change between sweeps.
+        let weights = layers.map { layer in layer.map { items[$0].isReal ? 1.0 : 3.0 } }
+        let gaps = layers.map { layer in layer.count > 1 ? (1..<layer.count).map { gap(layer[$0 - 1], layer[$0]) } : [] }
+        var desired: [Double] = []
         for iteration in 0..<24 {
             let downward = iteration % 2 == 0
             let both = iteration >= 16
@@ -63,10 +67,9 @@ extension LayeredLayout {
             for l in sequence {
                 let layer = layers[l]
                 if layer.isEmpty { continue }
-                let desired = layer.map { target($0, up: downward || both, down: !downward || both) ?? o[$0] }
-                let weights = layer.map { items[$0].isReal ? 1.0 : 3.0 }
-                let gaps = (1..<max(1, layer.count)).map { gap(layer[$0 - 1], layer[$0]) }
-                let placed = project(desired, weights: weights, gaps: layer.count > 1 ? gaps : [])
+                desired.removeAll(keepingCapacity: true)
+                for v in layer { desired.append(target(v, up: downward || both, down: !downward || both) ?? o[v]) }
+                let placed = project(desired, weights: weights[l], gaps: gaps[l])
                 for (i, v) in layer.enumerated() { o[v] = placed[i] }
             }
         }

@@ -23,9 +23,17 @@ struct WireLabel {
         var local: RichTextLayout?
     }
 
-    func measure(on canvas: Canvas, style: DiagramStyle, showGradient: Bool) -> Measured {
+    /// Measured number texts by text and weight: a big graph repeats the same few values.
+    typealias Cache = [String: RichTextLayout]
+
+    func measure(on canvas: Canvas, style: DiagramStyle, showGradient: Bool, cache: inout Cache) -> Measured {
         func layout(_ v: Double, prefix: String = "") -> RichTextLayout {
-            RichTextLayout(prefix + Self.text(v), font: v.isFinite ? style.numberFont : style.strongNumberFont, canvas: canvas)
+            let text = prefix + Self.text(v)
+            let key = v.isFinite ? text : "\u{0}" + text
+            if let known = cache[key] { return known }
+            let made = RichTextLayout(text, font: v.isFinite ? style.numberFont : style.strongNumberFont, canvas: canvas)
+            cache[key] = made
+            return made
         }
         return Measured(value: layout(value),
                         gradient: showGradient ? layout(gradient) : nil,
