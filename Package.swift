@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "TrainingTests", dependencies: ["Training"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LandscapeTests", dependencies: ["Landscape", "Training", "Autodiff", "Plot"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
-        .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Autodiff", "Canvas", "Plot"]),
+        .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Autodiff", "Canvas", "Plot"], exclude: ["Fixtures"]),
         .testTarget(name: "FigureSpecTests", dependencies: ["FigureSpec"]),
         .testTarget(name: "CLITests", dependencies: ["DescentCLI", "Plot", "Canvas", "CairoCanvas", "RunLogs"],
                     resources: [.copy("Golden")]),

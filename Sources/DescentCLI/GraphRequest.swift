@@ -18,13 +18,16 @@ struct GraphRequest {
     var forwardOnly: Bool
     var framesDirectory: String?
     var check: Bool
+    /// The output's gradient that seeds the backward pass.
+    var upstream: Double = 1
 
     init(expression: String, assignments: [String], valuesFile: String?, output: String?, format: String?, dpi: Double,
-         direction: LayeredLayout.Direction, local: Bool, stage: GraphStage, frames: String?, check: Bool) throws {
+         direction: LayeredLayout.Direction, local: Bool, stage: GraphStage, frames: String?, check: Bool, expressionLabel: String = "expression", flatten: Bool = false, upstream: String? = nil) throws {
         do {
             graph = try ComputationGraph(parsing: expression)
+            if flatten { graph = graph.flattened() }
         } catch let e as ExpressionError {
-            throw UserError(e.render(in: expression))
+            throw UserError(e.render(in: expression, label: expressionLabel))
         }
         self.direction = direction
         forwardOnly = stage == .forward
@@ -32,6 +35,12 @@ struct GraphRequest {
         self.dpi = dpi
         self.local = local
         self.check = check
+        if let upstream {
+            guard let g = Double(upstream.trimmingSpaces), g.isFinite else {
+                throw UserError("--upstream '\(upstream)': expected a finite number, e.g. --upstream 2")
+            }
+            self.upstream = g
+        }
         self.framesDirectory = frames
 
         // Values: the JSON file first, then NAME=VALUE arguments.
