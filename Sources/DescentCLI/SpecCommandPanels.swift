@@ -125,7 +125,7 @@ enum SpecCommandPanels {
         let command = try bridge.parse(GraphCommand.self, args, options: o, at: position)
         do {
             let request = try command.request()
-            let evaluation = try Evaluation(request.graph, values: request.values)
+            let evaluation = try Evaluation(request.graph, values: request.values, upstream: request.upstream)
             var notes = evaluation.domainIssues.map { "domain error at \($0); the graph marks it" }
             var values: [String: [Double]] = ["output": [evaluation.outputValue]]
             for node in evaluation.graph.nodes {
