@@ -57,6 +57,19 @@ enum FigureGallery {
             }
             out += "</section>\n"
         }
+        // After loading, the page records how many of its images loaded (for scripts/check-gallery).
+        out += """
+        <script>
+        window.addEventListener("load", function () {
+          var images = Array.prototype.slice.call(document.images);
+          var loaded = images.filter(function (i) { return i.complete && i.naturalWidth > 0; });
+          document.body.setAttribute("data-images", loaded.length + "/" + images.length);
+          document.body.setAttribute("data-broken", images.filter(function (i) { return !(i.complete && i.naturalWidth > 0); })
+            .map(function (i) { return i.getAttribute("src"); }).join(" "));
+        });
+        </script>
+
+        """
         return out + "</body>\n</html>\n"
     }
 

@@ -23,6 +23,8 @@ struct FigureRecord: Codable, Sendable {
     var inputs: [String]
     /// Hash of the spec, its inputs and the binary; nil in figures.json.
     var hash: String?
+    /// How long the figure took to render last time (the slowest start first next time).
+    var seconds: Double?
 
     static func encoder() -> JSONEncoder {
         let e = JSONEncoder()

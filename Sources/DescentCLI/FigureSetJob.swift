@@ -36,7 +36,11 @@ struct FigureSetJob {
         let paths = specPaths, job = self
         let queue = OperationQueue()
         queue.maxConcurrentOperationCount = max(1, jobs)
-        for (i, path) in paths.enumerated() {
+        // Longest first (by last time's duration, else by what the spec asks for), so the two
+        // cores finish together rather than one waiting on a slow figure started last.
+        let expected = paths.map { path in old.values.first { $0.spec == path }?.seconds ?? Self.guessSeconds(path) }
+        for i in paths.indices.sorted(by: { expected[$0] > expected[$1] }) {
+            let path = paths[i]
             queue.addOperation { results.set(i, job.render(path, previous: old)) }
         }
         queue.waitUntilAllOperationsAreFinished()
@@ -102,14 +106,26 @@ struct FigureSetJob {
             if !checkOnly {
                 files = try FigureSpecRenderer.write(built.figure, id: spec.id, title: spec.title, to: outputDirectory, pdf: pdf)
             }
+            let seconds = Date().timeIntervalSince(start)
             let record = FigureRecord(id: spec.id, title: spec.title, source: spec.source, spec: path, files: files, values: built.values,
-                                      expectations: expectations, inputs: built.inputs, hash: hash(spec, inputs: built.inputs))
-            return .rendered(record, notes: built.notes, seconds: Date().timeIntervalSince(start))
+                                      expectations: expectations, inputs: built.inputs, hash: hash(spec, inputs: built.inputs),
+                                      seconds: checkOnly ? nil : seconds)
+            return .rendered(record, notes: built.notes, seconds: seconds)
         } catch let e as UserError {
             return .failed("\(spec.file): \(e.description)", notes: [])
         } catch {
             return .failed("\(error)", notes: [])
         }
+    }
+
+    /// A first guess of a figure's cost from its spec's text: training networks and slicing them is slow.
+    static func guessSeconds(_ path: String) -> Double {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return 0 }
+        var guess = 0.1
+        if text.contains("network:") { guess += 3 }
+        if text.contains("kind: train") { guess += 1 }
+        if text.contains("kind: landscape") { guess += 0.5 }
+        return guess
     }
 
     func hash(_ spec: FigureSpec, inputs: [String]) -> String {
@@ -143,7 +159,7 @@ struct FigureSetJob {
         do {
             let manifest = try encoder.encode(records)
             try AtomicFile.write(Array(manifest), to: outputDirectory + "/" + Self.manifestName)
-            let public_ = try encoder.encode(records.map { r -> FigureRecord in var r = r; r.hash = nil; r.inputs = []; return r })
+            let public_ = try encoder.encode(records.map { r -> FigureRecord in var r = r; r.hash = nil; r.inputs = []; r.seconds = nil; return r })
             try AtomicFile.write(Array(public_), to: outputDirectory + "/figures.json")
             try AtomicFile.write(text: FigureGallery.html(records, specTexts: specTexts, failures: failures), to: outputDirectory + "/index.html")
         } catch let e as OutputError {
