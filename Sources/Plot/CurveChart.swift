@@ -84,8 +84,9 @@ public struct CurveChart: Sendable {
                 case .right: (.left, 6, -4)
                 case .above: (.center, 0, -9)
                 }
+                // The label in its point's colour (darkened to read as text) tells which curve it belongs to.
                 axes.add(TextAnnotation(label, x: point.x, y: point.y, horizontal: anchor, vertical: .bottom,
-                                        offset: Point(dx, dy), color: theme.textColor, boxed: true))
+                                        offset: Point(dx, dy), color: point.color.map { $0.darker(0.25) } ?? theme.textColor, boxed: true))
             }
         }
         axes.legend = curves.contains { ($0.label ?? "").isEmpty == false } ? legend : .none
