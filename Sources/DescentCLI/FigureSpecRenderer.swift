@@ -45,6 +45,8 @@ enum FigureSpecRenderer {
             throw SpecError(spec.file, nil, "'layout': \(e.description)")
         }
         figure.panelLetters = spec.letters
+        // The course set is read on slides: every label at 11 pt or more.
+        figure.theme.contourLabelSize = 11
         figure.sharedX = AxisSharing(rawValue: spec.shareX) ?? .none
         figure.sharedY = AxisSharing(rawValue: spec.shareY) ?? .none
         return BuiltFigure(figure: figure, values: values, notes: notes, inputs: inputs)
