@@ -120,6 +120,9 @@ struct LandscapeCommand: ParsableCommand {
     @Option(help: "Figure title (default: the surface).")
     var title: String?
 
+    @Option(name: .customLong("color"), help: "Colour of each path in order, a name (red, teal, purple, ...) or #rrggbb; repeatable (default: by optimizer).")
+    var colors: [String] = []
+
     @Option(name: .customLong("export-data"), help: "Also write the grid (x,y,loss) and the paths (optimizer,step,x,y,loss) to this CSV file.")
     var exportData: String?
 

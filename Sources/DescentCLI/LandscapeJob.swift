@@ -42,7 +42,8 @@ struct LandscapeJob {
         chart.paths = paths.enumerated().map { k, path in
             let arrows = request.gradients ? gradientArrows(along: path) : nil
             return LandscapePath(xs: path.points.map(\.x), ys: path.points.map(\.y), losses: path.losses, label: path.label,
-                                 color: Theme.optimizerColor(path.kind, index: k), gradients: arrows?.gradients,
+                                 color: k < request.pathColors.count ? request.pathColors[k] : Theme.optimizerColor(path.kind, index: k),
+                                 gradients: arrows?.gradients,
                                  gradientScale: arrows?.scale ?? 1)
         }
         chart.minima = surface.minima.filter { request.domain.x.contains($0.x) && request.domain.y.contains($0.y) }.map { ($0.x, $0.y) }

@@ -1,5 +1,6 @@
 import Autodiff
 import CairoCanvas
+import Canvas
 import Foundation
 import Landscape
 import Plot
@@ -35,6 +36,8 @@ struct LandscapeRequest {
     var threeD: Bool
     var mesh: Int
     var title: String?
+    /// Colours given for the paths, in order (the rest by optimizer).
+    var pathColors: [Color] = []
     var exportPath: String?
     var outputPath: String
     var format: OutputFormat
@@ -176,6 +179,10 @@ struct LandscapeRequest {
         threeD = c.threeD
         mesh = c.mesh
         title = c.title
+        pathColors = try c.colors.map { name in
+            guard let color = NamedColor.parse(name) else { throw UserError("--color '\(name)': expected #rrggbb or one of \(NamedColor.names)") }
+            return color
+        }
     }
 
     /// `--function` text that names no test function: an expression in x and y, or a clear error.

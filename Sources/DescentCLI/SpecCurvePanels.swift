@@ -283,21 +283,16 @@ enum SpecCurvePanels {
     }
 }
 
-/// Colours a spec may name, and the ones the curve panels use for tangents and secants (the
-/// course draws tangents orange, numerical estimates teal).
+/// The colours the curve panels use for tangents and secants (the course draws tangents
+/// orange, numerical estimates teal), and a spec's colour names.
 enum SpecColors {
     static let tangent = Color(hex: 0xE69F00)
     static let secant = Color(hex: 0x009E73)
-    static let named: [String: Color] = [
-        "blue": Color(hex: 0x0072B2), "orange": Color(hex: 0xE69F00), "teal": Color(hex: 0x009E73), "green": Color(hex: 0x009E73),
-        "purple": Color(hex: 0xCC79A7), "vermillion": Color(hex: 0xD55E00), "red": Color(hex: 0xD55E00), "sky": Color(hex: 0x56B4E9),
-        "yellow": Color(hex: 0xB59B00), "black": Color(hex: 0x000000), "grey": Color(hex: 0x777777), "gray": Color(hex: 0x777777),
-    ]
 
-    /// A name from `named` or `#rrggbb`.
     static func color(_ text: String, _ o: SpecMap, _ key: String) throws -> Color {
-        if let c = named[text.lowercased()] { return c }
-        if text.hasPrefix("#"), text.count == 7, let v = UInt32(text.dropFirst(), radix: 16) { return Color(hex: v) }
-        throw SpecError(o.file, o.entry(key)?.value.position, "'\(key)': expected #rrggbb or one of \(named.keys.sorted().joined(separator: ", ")), found '\(text)'")
+        guard let c = NamedColor.parse(text) else {
+            throw SpecError(o.file, o.entry(key)?.value.position, "'\(key)': expected #rrggbb or one of \(NamedColor.names), found '\(text)'")
+        }
+        return c
     }
 }

@@ -80,7 +80,9 @@ public struct OptimizerPathMark: PlotMark {
             for (k, g) in gradients.enumerated() where k < xs.count {
                 let a = context.point(xs[k], ys[k]), b = context.point(xs[k] + g.0 * gradientScale, ys[k] + g.1 * gradientScale)
                 guard a.x.isFinite, a.y.isFinite, b.x.isFinite, b.y.isFinite else { continue }
-                ArrowShape.draw(from: a, to: b, color: gradientColor, width: 1.1, headLength: 5, on: canvas)
+                // A white casing keeps the green arrow visible on the green middle of viridis.
+                ArrowShape.draw(from: a, to: b, color: Color.white.withAlpha(0.85), width: 3.2, headLength: 6.5, on: canvas)
+                ArrowShape.draw(from: a, to: b, color: gradientColor, width: 1.4, headLength: 5.5, on: canvas)
             }
         }
     }
