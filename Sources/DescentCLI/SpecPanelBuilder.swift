@@ -12,7 +12,7 @@ struct BuiltPanel {
 
 /// The panel kinds a spec can use, and the builder of each.
 enum SpecPanelBuilder {
-    static let kinds = ["curve", "fd-error", "gd-steps", "bars", "plot", "train", "landscape", "graph"]
+    static let kinds = ["curve", "fd-error", "gd-steps", "bars", "boundary", "plot", "train", "landscape", "graph"]
 
     /// Builds `panel`; `known` holds the values earlier panels computed, for `{name}` in labels.
     static func build(_ panel: FigureSpec.Panel, file: String, known: [String: [Double]]) throws -> BuiltPanel {
@@ -23,6 +23,7 @@ enum SpecPanelBuilder {
         case "fd-error": built = try SpecCurvePanels.finiteDifferenceError(o)
         case "gd-steps": built = try SpecCurvePanels.gradientDescentSteps(o)
         case "bars": built = try SpecCurvePanels.bars(o)
+        case "boundary": built = try SpecBoundaryPanel.build(o, at: panel.kindPosition)
         case "plot": built = try SpecCommandPanels.plot(o, at: panel.kindPosition)
         case "train": built = try SpecCommandPanels.train(o, at: panel.kindPosition)
         case "landscape": built = try SpecCommandPanels.landscape(o, at: panel.kindPosition)

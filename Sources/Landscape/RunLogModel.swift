@@ -42,7 +42,7 @@ public enum RunLogModel {
     }
 
     /// The recipe a model's header records.
-    static func recipe(_ h: TrainingLogHeader, kind: ModelKind, data: String) -> ModelRecipe {
+    public static func recipe(_ h: TrainingLogHeader, kind: ModelKind, data: String) -> ModelRecipe {
         let csv = !BuiltinData.names.contains(data)
         return ModelRecipe(kind: kind, data: data, samples: h.samples, features: csv ? h.features : nil, targets: csv ? h.targets : nil,
                            validation: h.validation, layers: kind == .mlp ? h.layers : nil, activation: h.activation ?? .relu,

@@ -196,4 +196,31 @@ struct FigureSetTests {
         #expect(missing.status == 1 && missing.stderr.contains("nope.yaml: no such file"))
         #expect(!FileManager.default.fileExists(atPath: dir.path("n.png")))
     }
+
+    @Test("boundary: the perceptron separates the plants; the reported weights classify as the reported accuracy says")
+    func boundary() throws {
+        let dir = try TemporaryDirectory(); defer { dir.cleanup() }
+        let spec = """
+        id: perc
+        panels:
+          - kind: boundary
+            model: perceptron
+            data: plants
+            batch-size: 1
+            epochs: 6
+            lr: 0.1
+            show-updates: 3
+        """
+        let (result, values) = try figures(["perc": spec], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let v = try #require(values["perc"])
+        #expect(v["accuracy"] == [1])
+        // The toxic class centre (4, 3.5) lies on the positive side, the non-toxic (2, 6) on the negative.
+        let w1 = v["final_w1"]![0], w2 = v["final_w2"]![0], b = v["final_b"]![0]
+        #expect(w1 * 4 + w2 * 3.5 + b > 0 && w1 * 2 + w2 * 6 + b < 0)
+        let bad = spec.replacingOccurrences(of: "data: plants", with: "data: xor3").replacingOccurrences(of: "id: perc", with: "id: bad")
+        let (failed, _) = try figures(["bad": bad], in: dir)
+        #expect(failed.status == 1 && failed.stderr.contains("features; a boundary is drawn in the plane of 2"), "\(failed.stderr)")
+    }
 }
+
