@@ -1,6 +1,7 @@
 import CairoCanvas
 import FigureSpec
 import Foundation
+import Diagram
 import Plot
 
 /// A spec turned into a figure: the figure, every value its panels computed, notes, the
@@ -33,10 +34,19 @@ enum FigureSpecRenderer {
             inputs += built.inputs
             panels[panel.name] = built.panel
         }
-        let size = FigureWriter.size(pixels: spec.size, dpi: 144)
+        var size = FigureWriter.size(pixels: spec.size, dpi: 144)
         let title: String?
         do { title = try spec.title.map { try ValueTemplate.fill($0, values: values) } } catch let e as ValueTemplate.Failure {
             throw SpecError(spec.file, nil, "'title': \(e.description)")
+        }
+        // A figure of one graph takes the height its diagram needs at the figure's width (no empty bands).
+        if spec.panels.count == 1, let graph = panels.values.first as? GraphPanel {
+            let titleHeight = try MeasuringCanvas.with { canvas in
+                title.map { FigureRenderer.titleLayout($0, theme: Theme(), width: size.width, canvas: canvas).height + Theme().padding } ?? 0
+            }
+            let panelTitle = graph.title == nil ? 0.0 : 30.0
+            let scale = min(graph.maximumScale, size.width / graph.diagram.size.width)
+            size.height = min(size.height, (graph.diagram.size.height * scale + titleHeight + panelTitle).rounded(.up))
         }
         var figure: Figure
         do {
