@@ -28,7 +28,7 @@ struct TrainCommand: ParsableCommand {
 
     @Option(help: "Model: linear, logistic, mlp or perceptron.")
     var model: String?
-    @Option(help: "Data set (lab-single, lab-batch, xor3, plants, blobs, moons, spirals, linear2d) or a CSV file.")
+    @Option(help: "Data set (lab-single, lab-batch, xor3, plants, blobs, moons, spirals, linear2d), a CSV file, or idx:DIR (MNIST's IDX files).")
     var data: String?
     @Option(help: "CSV feature columns, comma-separated.")
     var features: String?
@@ -46,10 +46,20 @@ struct TrainCommand: ParsableCommand {
     var output: String?
     @Option(help: "Loss: mse (1/2 ||y_hat - y||^2), bce or ce (default from the model and output).")
     var loss: String?
-    @Flag(name: .customLong("no-bias"), help: "--model linear without a bias, y = W x (on linear2d: w1 x1 + w2 x2, the plane descent landscape --data linear2d draws).")
+    @Flag(name: .customLong("no-bias"), help: "--model linear or mlp without biases, y = W x (on linear2d: w1 x1 + w2 x2, the plane descent landscape --data linear2d draws).")
     var noBias = false
-    @Option(help: "Initial weights: normal (N(0,1), the course's randn), xavier or he; biases start at 0.")
+    @Option(help: "Initial weights: normal (N(0,1), the course's randn), uniform (U[0,1), np.random.random), xavier or he; biases start at 0.")
     var initialization: String = "normal"
+    @Option(name: .customLong("weight-shape"), help: "Shape each W is drawn (and given in --weights) in: out-in (the 001 labs' randn(hidden, in)) or in-out (the 002 ch. 8 program's random((3, 4))).")
+    var weightShape: String = "out-in"
+    @Option(help: "Random generator for weights and generated data: splitmix (default) or numpy (NumPy's legacy np.random.seed stream, bit for bit).")
+    var rng: String = "splitmix"
+    @Option(help: "Start weights from a JSON file, e.g. {\"W1\": [[3, 2], [4, 1], [5, 2]]} (biases b1.. optional, zeros when absent).")
+    var weights: String?
+    @Option(help: "Combine per-sample losses by their mean (default) or sum (the 002 ch. 8 program).")
+    var reduction: String = "mean"
+    @Flag(help: "Standardise each feature by the training set's mean and std (std below 1e-6 clamped), as the course's normalize_fit.")
+    var standardize = false
 
     // Optimizer.
     @Option(help: "Optimizer: sgd, rmsprop, adagrad or adam.")
@@ -102,6 +112,8 @@ struct TrainCommand: ParsableCommand {
     var checkGradients = false
     @Flag(help: "No progress line and no summary.")
     var quiet = false
+    @Flag(name: .customLong("print-epochs"), help: "Print each epoch's loss as the course programs do ('Epoch 01 | Loss: 3.4776'), and the test accuracy.")
+    var printEpochs = false
 
     func run() throws {
         do {

@@ -21,10 +21,14 @@ extension TrainRequest {
                 if spec.layerCount > 1 { h.append(("activation", .string(spec.activation.rawValue))) }
                 h += [("output", .string(spec.output.rawValue)), ("loss", .string(spec.loss.rawValue)),
                       ("initialization", .string(c.initialization))]
+                if spec.reduction != .mean { h.append(("reduction", .string(spec.reduction.rawValue))) }
+                if c.weightShape != WeightShape.outIn.rawValue { h.append(("weight_shape", .string(c.weightShape))) }
+                if let w = c.weights { h.append(("weights", .string(w))) }
             } else {
                 h.append(("rule", .string("w <- w + lr (y - step(w.x + b)) x")))
             }
             h.append(("data", .string(c.data ?? "")))
+            if c.standardize { h.append(("standardize", .bool(true))) }
             if let samples = c.samples { h.append(("samples", .integer(samples))) }
             h += [("features", .array(m.train.featureNames.map { .string($0) })),
                   ("targets", .array(m.train.targetNames.map { .string($0) })),
@@ -32,6 +36,7 @@ extension TrainRequest {
             if let v = m.validation {
                 h += [("validation", .number(c.validation ?? 0)), ("validation_samples", .integer(v.count))]
             }
+            if let t = m.test { h.append(("test_samples", .integer(t.count))) }
             h.append(("batch_size", .integer(batchSize ?? m.train.count)))
             h.append(("parameter_count", .integer(m.model.parameterCount)))
         }
@@ -48,7 +53,9 @@ extension TrainRequest {
         case let .epochs(n): h.append(("epochs", .integer(n)))
         }
         h.append(("seed", .unsigned(seed)))
-        h.append(("generator", .string("SplitMix64 + Box-Muller")))
+        let generator = RandomGenerator(rawValue: c.rng) ?? .splitmix
+        h.append(("rng", .string(generator.rawValue)))
+        h.append(("generator", .string(generator.description)))
         return h
     }
 }

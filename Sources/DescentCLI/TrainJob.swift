@@ -27,13 +27,17 @@ struct TrainJob {
             lastLoss = record.loss
             progress.update(step: record.step, epoch: record.epoch, loss: record.loss)
         }
+        let printEpochs = request.printEpochs
         trainer.onEpoch = { record in
             log.epoch(record)
+            if printEpochs { print(CourseFormat.epochLine(record.epoch, loss: record.loss)) }
             if let v = record.validationLoss { validation.append((Double(record.step), v)) }
         }
         let outcome = trainer.run()
         progress.finish()
-        log.end(outcome)
+        let test = testScore(trainer.parameters)
+        log.end(outcome, test: test)
+        if printEpochs, let accuracy = test?.accuracy { print(CourseFormat.accuracyLine(accuracy)) }
         if let path = request.logPath {
             do {
                 try AtomicFile.write(text: log.text, to: path)
@@ -70,6 +74,12 @@ struct TrainJob {
             return s
         }
         return String(format: "%.4e", v)
+    }
+
+    /// Loss and argmax accuracy on the IDX test set, when there is one.
+    func testScore(_ parameters: [Double]) -> (loss: Double, accuracy: Double?)? {
+        guard case let .model(m) = request.target, let test = m.test, let targets = m.testTargets else { return nil }
+        return Trainer.score(m.model, parameters, test, targets, classification: test.classCount != nil)
     }
 
     var batchesPerEpoch: Int {
@@ -173,10 +183,17 @@ struct RunLogText {
         text += JSONText.object(members) + "\n"
     }
 
-    mutating func end(_ outcome: TrainingOutcome) {
+    /// The last line; `test` adds the test set's loss and accuracy (IDX data with t10k- files).
+    mutating func end(_ outcome: TrainingOutcome, test: (loss: Double, accuracy: Double?)? = nil) {
+        var members: [(String, JSONValue)] = [("type", .string("end"))]
         switch outcome {
-        case let .completed(n): text += "{\"type\":\"end\",\"status\":\"completed\",\"steps\":\(n)}\n"
-        case let .diverged(k): text += "{\"type\":\"end\",\"status\":\"diverged\",\"diverged_at_step\":\(k)}\n"
+        case let .completed(n): members += [("status", .string("completed")), ("steps", .integer(n))]
+        case let .diverged(k): members += [("status", .string("diverged")), ("diverged_at_step", .integer(k))]
         }
+        if let test {
+            members.append(("test_loss", .number(test.loss)))
+            if let a = test.accuracy { members.append(("test_accuracy", .number(a))) }
+        }
+        text += JSONText.object(members) + "\n"
     }
 }

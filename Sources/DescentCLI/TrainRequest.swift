@@ -18,6 +18,9 @@ struct TrainRequest {
         var validation: Dataset?
         var validationTargets: [Double]?
         var classification: Bool
+        /// The IDX data's t10k- test set, scored after training.
+        var test: Dataset? = nil
+        var testTargets: [Double]? = nil
     }
 
     enum Target {
@@ -38,6 +41,8 @@ struct TrainRequest {
     var plotTitle: String?
     var checkGradients: Bool
     var quiet: Bool
+    /// --print-epochs: the course programs' `Epoch 01 | Loss: 3.4776` lines on standard output.
+    var printEpochs: Bool
     /// --check-gradients without --steps or --epochs: check, then stop.
     var checkOnly: Bool
     var header: [(String, JSONValue)] = []
@@ -47,6 +52,7 @@ struct TrainRequest {
         logParams = c.logParams
         checkGradients = c.checkGradients
         quiet = c.quiet
+        printEpochs = c.printEpochs
         checkOnly = c.checkGradients && c.steps == nil && c.epochs == nil
         optimizer = try Self.optimizer(c)
 
@@ -196,16 +202,21 @@ struct TrainRequest {
         guard modelNames.contains(kind) else {
             throw UserError("unknown model '\(kind)': expected one of \(modelNames.joined(separator: ", "))")
         }
-        guard let dataName = c.data else { throw UserError("--model needs --data (\(BuiltinData.names.joined(separator: ", ")), or a CSV file)") }
-        var data = try loadData(dataName, c)
-        var validation: Dataset?
-        if let f = c.validation {
-            guard f > 0, f < 1 else { throw UserError("--validation \(f): expected a fraction between 0 and 1, e.g. 0.2") }
-            guard data.count >= 2 else { throw UserError("--validation: \(data.name) has \(data.count) sample(s), too few to split") }
-            (data, validation) = data.split(validation: f, seed: c.seed)
+        guard let dataName = c.data else { throw UserError("--model needs --data (\(BuiltinData.names.joined(separator: ", ")), a CSV file or idx:DIR)") }
+        let generator = try choice(c.rng, "--rng", RandomGenerator.splitmix)
+        if generator == .numpy && c.seed > UInt64(UInt32.max) {
+            throw UserError("--seed \(c.seed): --rng numpy takes a seed in 0..4294967295, as np.random.seed")
+        }
+        let shape = try choice(c.weightShape, "--weight-shape", WeightShape.outIn)
+        var (data, test) = try loadData(dataName, c)
+        if c.standardize {
+            // IDX pixels are float32 in the course's MNIST lab: standardise them in its float32 arithmetic.
+            let z = Standardization(fit: data, float32: dataName.hasPrefix("idx:"))
+            data = z.apply(data)
+            test = test.map(z.apply)
         }
         if c.layers != nil && kind != "mlp" { throw UserError("--layers applies to --model mlp") }
-        if c.noBias && kind != "linear" { throw UserError("--no-bias applies to --model linear") }
+        if c.noBias && kind != "linear" && kind != "mlp" { throw UserError("--no-bias applies to --model linear and mlp") }
         guard let initialization = WeightInit(rawValue: c.initialization) else {
             throw UserError("unknown --initialization '\(c.initialization)': expected one of \(WeightInit.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -218,24 +229,46 @@ struct TrainRequest {
             guard data.targetCount == 1, data.targets.allSatisfy({ $0 == 0 || $0 == 1 }) else {
                 throw UserError("--model perceptron needs one target column of 0/1 labels; \(data.name) has \(data.targetCount) target(s) \(data.targetNames.joined(separator: ", "))")
             }
-            let p = Perceptron(inputs: d)
-            model = p
-            var rng = SplitMix64.stream(seed: c.seed, purpose: RandomPurpose.weights)
-            initial = (0..<d).map { _ in rng.normal() } + [0]
+            if c.weights != nil { throw UserError("--weights applies to --model linear, logistic and mlp") }
+            model = Perceptron(inputs: d)
+            initial = StartDraw.perceptron(inputs: d, generator: generator, seed: c.seed)!
             outputs = 1
         } else {
-            let s = try mlpSpec(kind: kind, c, data: data)
+            var s = try mlpSpec(kind: kind, c, data: data)
+            s.bias = !(c.noBias && kind == "mlp")
+            s.reduction = try choice(c.reduction, "--reduction", Reduction.mean)
             spec = s
-            initial = initialization.parameters(for: s, seed: c.seed)
+            let start = StartDraw(spec: s, initialization: initialization, shape: shape, generator: generator, seed: c.seed,
+                                  dataName: dataName, samples: c.samples)!
+            initial = start.parameters
+            // --rng numpy draws the generated data after the weights, from the same stream.
+            if generator == .numpy, let drawn = start.data { data = drawn }
+            if let path = c.weights {
+                var given = s
+                given.bias = !c.noBias
+                do {
+                    initial = try StartWeights.parameters(json: try InputText.read(path, what: "the weights file"), path: path, spec: given, shape: shape)
+                } catch let e as StartWeights.Failure {
+                    throw UserError(e.description)
+                }
+                if c.noBias && kind == "linear" { initial += [Double](repeating: 0, count: s.outputCount) }
+            }
             outputs = s.outputCount
-            if c.noBias {
+            if c.noBias && kind == "linear" {
                 // y = W x: the same initial W as with a bias, without b.
                 guard s.output == .linear, s.loss == .mse else { throw UserError("--no-bias fits y = W x: use --output linear and --loss mse") }
+                guard s.reduction == .mean else { throw UserError("--reduction sum applies to --model mlp, logistic and linear with a bias") }
                 model = BiasFreeLinear(inputs: d, outputs: outputs)
                 initial = Array(initial[0..<(d * outputs)])
             } else {
                 model = MLP(spec: s)
             }
+        }
+        var validation: Dataset?
+        if let f = c.validation {
+            guard f > 0, f < 1 else { throw UserError("--validation \(f): expected a fraction between 0 and 1, e.g. 0.2") }
+            guard data.count >= 2 else { throw UserError("--validation: \(data.name) has \(data.count) sample(s), too few to split") }
+            (data, validation) = data.split(validation: f, seed: c.seed)
         }
         guard let trainTargets = data.targets(forOutputs: outputs) else {
             let classes = data.classCount.map { " or its \($0) classes" } ?? ""
@@ -244,7 +277,15 @@ struct TrainRequest {
         let classification = data.classCount != nil && (kind == "perceptron" || spec?.output != .linear)
         return ModelSetup(kind: kind, model: model, spec: spec, bias: !c.noBias, initial: initial, train: data, trainTargets: trainTargets,
                           validation: validation, validationTargets: validation?.targets(forOutputs: outputs),
-                          classification: classification)
+                          classification: classification, test: test, testTargets: test?.targets(forOutputs: outputs))
+    }
+
+    /// The enum case named by an option, or one message listing the choices.
+    static func choice<T: RawRepresentable & CaseIterable>(_ text: String, _ option: String, _ type: T) throws -> T where T.RawValue == String {
+        guard let v = T(rawValue: text) else {
+            throw UserError("unknown \(option) '\(text)': expected one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return v
     }
 
     static func mlpSpec(kind: String, _ c: TrainCommand, data: Dataset) throws -> MLPSpec {
@@ -287,11 +328,21 @@ struct TrainRequest {
         }
     }
 
-    static func loadData(_ name: String, _ c: TrainCommand) throws -> Dataset {
+    /// The training data and, for IDX files with t10k- files beside them, the test set.
+    static func loadData(_ name: String, _ c: TrainCommand) throws -> (Dataset, Dataset?) {
         if let s = c.samples, s < 1 { throw UserError("--samples \(s): expected a positive number of samples") }
         if let d = BuiltinData.make(name, seed: c.seed, samples: c.samples) {
             if c.features != nil || c.target != nil { throw UserError("--features and --target apply to CSV files, not to the built-in data '\(name)'") }
-            return d
+            return (d, nil)
+        }
+        if name.hasPrefix("idx:") {
+            if c.features != nil || c.target != nil { throw UserError("--features and --target apply to CSV files, not to IDX data") }
+            do {
+                let set = try IDXData.load(directory: String(name.dropFirst(4)))
+                return (set.train, set.test)
+            } catch let e as IDXData.Failure {
+                throw UserError(e.description)
+            }
         }
         guard name.lowercased().hasSuffix(".csv") || FileManager.default.fileExists(atPath: name) else {
             throw UserError("unknown data '\(name)': expected one of \(BuiltinData.names.joined(separator: ", ")), or a CSV file")
@@ -301,7 +352,7 @@ struct TrainRequest {
         }
         let text = try InputText.read(name, what: "the file")
         do {
-            return try CSVData.parse(text, path: name, features: split(features), targets: split(target))
+            return (try CSVData.parse(text, path: name, features: split(features), targets: split(target)), nil)
         } catch let e as CSVData.Failure {
             throw UserError(e.description)
         }
