@@ -40,6 +40,8 @@ public struct ComputationGraph: Sendable {
     public private(set) var nodes: [Node] = []
     public private(set) var output: Int = 0
     public let source: String
+    /// The source as Unicode scalars: node ranges count these.
+    let scalars: [Unicode.Scalar]
 
     /// Variables in order of first appearance.
     public var variables: [Node] { nodes.filter(\.isVariable) }
@@ -48,6 +50,7 @@ public struct ComputationGraph: Sendable {
     /// statements (the newest binding wins); every other name is a variable.
     public init(_ program: Program) {
         source = program.source
+        scalars = Array(program.source.unicodeScalars)
         var bindings: [String: Int] = [:]
         var last = 0
         for statement in program.statements {
@@ -60,6 +63,14 @@ public struct ComputationGraph: Sendable {
             last = id
         }
         output = last
+    }
+
+    /// A graph from nodes already in topological order (for transformations such as `flattened()`).
+    init(nodes: [Node], output: Int, source: String, scalars: [Unicode.Scalar]) {
+        self.nodes = nodes
+        self.output = output
+        self.source = source
+        self.scalars = scalars
     }
 
     /// Parses `source` and builds its graph.
@@ -91,6 +102,14 @@ public struct ComputationGraph: Sendable {
         case .call(let op, let args, let r):
             let ids = args.map { add($0, bindings: &bindings) }
             return append(.gate(op), inputs: ids, range: r)
+        case .chain(let first, let links, _):
+            // A loop, not recursion: one binary gate per link, left-associative.
+            var id = add(first, bindings: &bindings)
+            for link in links {
+                let ib = add(link.operand, bindings: &bindings)
+                id = append(.gate(link.operation), inputs: [id, ib], range: SourceRange(first.range.start, link.operand.range.end))
+            }
+            return id
         }
     }
 
@@ -103,9 +122,10 @@ public struct ComputationGraph: Sendable {
 
     /// The source text of a node, for messages.
     public func text(of id: Int) -> String {
-        let chars = Array(source)
         let r = nodes[id].range
-        let s = max(0, min(r.start, chars.count)), e = max(s, min(r.end, chars.count))
-        return String(chars[s..<e])
+        let s = max(0, min(r.start, scalars.count)), e = max(s, min(r.end, scalars.count))
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars[s..<e])
+        return text
     }
 }

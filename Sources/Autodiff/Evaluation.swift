@@ -14,52 +14,52 @@ public struct Evaluation: Sendable {
     /// Node ids in the order the backward pass visits them (output first).
     public var backwardOrder: [Int] { Array(graph.nodes.indices.reversed()) }
 
-    /// Evaluates `graph` at `values` (one per variable name). Throws `MissingValues`
-    /// listing every variable without a value.
-    public init(_ graph: ComputationGraph, values input: [String: Double]) throws {
+    /// The output's own gradient, the seed of the backward pass (1 unless an upstream
+    /// gradient is given, as for a gate inside a bigger circuit).
+    public let upstream: Double
+    /// Variables whose given value is NaN or infinite, in order of first appearance.
+    public private(set) var nonFiniteInputs: [(name: String, value: Double)]
+
+    /// Evaluates `graph` at `values` (one per variable name), seeding the output's gradient
+    /// with `upstream`. Throws `MissingValues` listing every variable without a value.
+    public init(_ graph: ComputationGraph, values input: [String: Double], upstream: Double = 1) throws {
         let missing = graph.variables.compactMap(\.name).filter { input[$0] == nil }
         if !missing.isEmpty { throw MissingValues(names: missing) }
         self.graph = graph
-        let n = graph.nodes.count
-        var values = Array(repeating: 0.0, count: n)
-        var localDerivatives = Array(repeating: [Double](), count: n)
-        var domainIssues: [DomainIssue] = []
+        self.upstream = upstream
+        var pass = ReversePass(graph)
+        var nonFinite: [(name: String, value: Double)] = []
         for node in graph.nodes {
-            switch node.kind {
-            case .variable(let name): values[node.id] = input[name]!
-            case .constant(let v): values[node.id] = v
-            case .named: values[node.id] = values[node.inputs[0]]; localDerivatives[node.id] = [1]
-            case .gate(let op):
-                let x = node.inputs.map { values[$0] }
-                let y = op.value(x)
-                values[node.id] = y
-                localDerivatives[node.id] = op.localDerivatives(x, output: y)
-                if !y.isFinite && x.allSatisfy(\.isFinite) {
-                    domainIssues.append(DomainIssue(node: node.id, operation: op, inputs: x, value: y, text: graph.text(of: node.id)))
-                }
-            }
+            guard case .variable(let name) = node.kind else { continue }
+            let v = input[name]!
+            pass.set(node.id, v)
+            if !v.isFinite { nonFinite.append((name, v)) }
         }
-        var gradients = Array(repeating: 0.0, count: n)
+        pass.forward()
+        let n = graph.nodes.count
+        var localDerivatives = Array(repeating: [Double](), count: n)
         var edgeGradients = Array(repeating: [Double](), count: n)
-        gradients[graph.output] = 1
-        for id in graph.nodes.indices.reversed() {
-            let node = graph.nodes[id]
-            let g = gradients[id]
-            var edges: [Double] = []
-            edges.reserveCapacity(node.inputs.count)
-            for (k, input) in node.inputs.enumerated() {
-                // A zero upstream gradient stops here even across an infinite local derivative.
-                let e = g == 0 ? 0 : g * localDerivatives[id][k]
-                edges.append(e)
-                gradients[input] += e
-            }
-            edgeGradients[id] = edges
+        for node in graph.nodes where !node.inputs.isEmpty {
+            localDerivatives[node.id].reserveCapacity(node.inputs.count)
+            edgeGradients[node.id].reserveCapacity(node.inputs.count)
+        }
+        pass.backward(seed: upstream) { id, _, local, gradient in
+            localDerivatives[id].append(local)
+            edgeGradients[id].append(gradient)
+        }
+        var domainIssues: [DomainIssue] = []
+        let values = pass.values
+        for node in graph.nodes {
+            guard case .gate(let op) = node.kind, !values[node.id].isFinite, node.inputs.allSatisfy({ values[$0].isFinite }) else { continue }
+            domainIssues.append(DomainIssue(node: node.id, operation: op, inputs: node.inputs.map { values[$0] },
+                                            value: values[node.id], text: graph.text(of: node.id)))
         }
         self.values = values
         self.localDerivatives = localDerivatives
         self.domainIssues = domainIssues
-        self.gradients = gradients
+        self.gradients = pass.adjoints
         self.edgeGradients = edgeGradients
+        self.nonFiniteInputs = nonFinite
     }
 
     /// The gradient of every variable by name.

@@ -1,5 +1,8 @@
+import FiniteDifferences
+
 /// Compares reverse-mode gradients with centred finite differences
-/// `(f(x + h) - f(x - h)) / 2h`, `h = 1e-6 * max(1, |x|)`, one variable at a time.
+/// `(f(x + h) - f(x - h)) / 2h`, `h = 1e-6 * max(1, |x|)`, one variable at a time (times the
+/// evaluation's upstream gradient).
 public struct GradientCheck: Sendable {
     /// One variable's comparison.
     public struct Row: Sendable {
@@ -21,14 +24,14 @@ public struct GradientCheck: Sendable {
         let graph = evaluation.graph
         rows = try evaluation.variableGradients.map { name, analytic in
             let x = values[name]!
-            let h = 1e-6 * max(1, abs(x))
+            let h = FiniteDifferences.step(at: x)
             var plus = values, minus = values
             plus[name] = x + h
             minus[name] = x - h
             let fp = try Evaluation(graph, values: plus).outputValue
             let fm = try Evaluation(graph, values: minus).outputValue
-            let numeric = (fp - fm) / (2 * h)
-            let error = abs(analytic - numeric) / max(1, abs(analytic), abs(numeric))
+            let numeric = evaluation.upstream * (fp - fm) / (2 * h)
+            let error = FiniteDifferences.error(analytic: analytic, numeric: numeric)
             return Row(name: name, analytic: analytic, numeric: numeric, error: error)
         }
     }

@@ -7,7 +7,8 @@ import Foundation
 /// - `max`/`min`: the *first* argument (leftmost) that attains the maximum (minimum)
 ///   gets the whole gradient; the others get 0;
 /// - `pow(a, b)`: d/db is `a^b ln a` for a > 0, 0 for a = 0 and b > 0, NaN otherwise;
-/// - a NaN argument makes the value and every local derivative NaN.
+/// - a NaN argument makes the value NaN, and the local derivatives that depend on it;
+/// - `add` and `mul` take two inputs from the parser and any number after `flattened()`.
 public enum Operation: String, Sendable, CaseIterable {
     case add, sub, mul, div, pow, neg
     case exp, log, sqrt, abs, sin, cos, tanh, sigmoid, relu
@@ -18,6 +19,10 @@ public enum Operation: String, Sendable, CaseIterable {
         "exp": 1, "log": 1, "sqrt": 1, "abs": 1, "sin": 1, "cos": 1, "tanh": 1,
         "sigmoid": 1, "relu": 1, "pow": 2, "max": nil, "min": nil,
     ]
+
+    /// Whether the arguments may be swapped without changing the value (+, ×, max, min), so a
+    /// drawing may let them enter in any order.
+    public var isCommutative: Bool { self == .add || self == .mul || self == .max || self == .min }
 
     /// The symbol drawn inside the gate.
     public var symbol: String {
@@ -50,9 +55,9 @@ public enum Operation: String, Sendable, CaseIterable {
     public func value(_ x: [Double]) -> Double {
         if x.contains(where: \.isNaN) { return .nan }
         switch self {
-        case .add: return x[0] + x[1]
+        case .add: return x.count == 2 ? x[0] + x[1] : x.reduce(0, +)
         case .sub: return x[0] - x[1]
-        case .mul: return x[0] * x[1]
+        case .mul: return x.count == 2 ? x[0] * x[1] : x.reduce(1, *)
         case .div: return x[0] / x[1]
         case .pow: return Foundation.pow(x[0], x[1])
         case .neg: return -x[0]
@@ -72,31 +77,65 @@ public enum Operation: String, Sendable, CaseIterable {
 
     /// d(output)/d(input i) for every input, given the inputs and the output value `y`.
     public func localDerivatives(_ x: [Double], output y: Double) -> [Double] {
-        if x.contains(where: \.isNaN) { return Array(repeating: .nan, count: x.count) }
+        var out: [Double] = []
+        localDerivatives(x, output: y, into: &out)
+        return out
+    }
+
+    /// The local derivatives written into `out` (emptied first, capacity kept), so a pass
+    /// over many points allocates nothing per node.
+    ///
+    /// A NaN input makes NaN only the derivatives that depend on it: d(x + y)/dy is 1 and
+    /// d(x * y)/dx is y whatever x is, as in PyTorch.
+    public func localDerivatives(_ x: [Double], output y: Double, into out: inout [Double]) {
+        out.removeAll(keepingCapacity: true)
         switch self {
-        case .add: return [1, 1]
-        case .sub: return [1, -1]
-        case .mul: return [x[1], x[0]]
-        case .div: return [1 / x[1], -x[0] / (x[1] * x[1])]
+        case .add: for _ in x { out.append(1) }
+        case .sub: out.append(1); out.append(-1)
+        case .mul:
+            if x.count == 2 { out.append(x[1]); out.append(x[0]); break }
+            // n-ary (flattened) product: d/dx_i = product of the others, by prefix and suffix
+            // products (no division, so a zero factor is fine).
+            var prefix = 1.0
+            for v in x { out.append(prefix); prefix *= v }
+            var suffix = 1.0
+            for i in x.indices.reversed() { out[i] *= suffix; suffix *= x[i] }
+        case .div: out.append(1 / x[1]); out.append(-x[0] / (x[1] * x[1]))
         case .pow:
             let a = x[0], b = x[1]
-            let dA = b == 0 ? 0 : b * Foundation.pow(a, b - 1)
-            let dB: Double = a > 0 ? y * Foundation.log(a) : (a == 0 && b > 0 ? 0 : .nan)
-            return [dA, dB]
-        case .neg: return [-1]
-        case .exp: return [y]
-        case .log: return [1 / x[0]]
-        case .sqrt: return [0.5 / y]
-        case .abs: return [x[0] > 0 ? 1 : (x[0] < 0 ? -1 : 0)]
-        case .sin: return [Foundation.cos(x[0])]
-        case .cos: return [-Foundation.sin(x[0])]
-        case .tanh: return [1 - y * y]
-        case .sigmoid: return [y * (1 - y)]
-        case .relu: return [x[0] > 0 ? 1 : 0]
+            out.append(b == 0 ? 0 : b * Foundation.pow(a, b - 1))
+            out.append(a > 0 ? y * Foundation.log(a) : (a == 0 && b > 0 ? 0 : .nan))
+        case .neg: out.append(-1)
+        case .exp: out.append(y)
+        case .log: out.append(1 / x[0])
+        case .sqrt: out.append(0.5 / y)
+        case .abs: out.append(x[0].isNaN ? .nan : (x[0] > 0 ? 1 : (x[0] < 0 ? -1 : 0)))
+        case .sin: out.append(Foundation.cos(x[0]))
+        case .cos: out.append(-Foundation.sin(x[0]))
+        case .tanh: out.append(Self.tanhDerivative(x[0]))
+        case .sigmoid: out.append(Self.sigmoidDerivative(x[0]))
+        case .relu: out.append(x[0].isNaN ? .nan : (x[0] > 0 ? 1 : 0))
         case .max, .min:
-            let w = Self.winner(x, larger: self == .max)
-            return x.indices.map { $0 == w ? 1 : 0 }
+            if x.contains(where: \.isNaN) {
+                for _ in x { out.append(.nan) }
+            } else {
+                let w = Self.winner(x, larger: self == .max)
+                for i in x.indices { out.append(i == w ? 1 : 0) }
+            }
         }
+    }
+
+    /// sigmoid'(v) = e^-|v| / (1 + e^-|v|)^2, from the input: y(1 - y) loses the tail once
+    /// y rounds to 1 (it is exactly 0 from v = 37 on), this keeps it (4.25e-18 at v = 40).
+    static func sigmoidDerivative(_ v: Double) -> Double {
+        let e = Foundation.exp(-Swift.abs(v))
+        return e / ((1 + e) * (1 + e))
+    }
+
+    /// tanh'(v) = sech^2 v = 4 e^-2|v| / (1 + e^-2|v|)^2, from the input (1 - y^2 is 0 from v = 19.1 on).
+    static func tanhDerivative(_ v: Double) -> Double {
+        let e = Foundation.exp(-2 * Swift.abs(v))
+        return 4 * e / ((1 + e) * (1 + e))
     }
 
     /// Index of the first input attaining the maximum (or minimum).

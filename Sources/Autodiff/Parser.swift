@@ -2,7 +2,7 @@
 ///
 /// Grammar (lowest precedence first):
 /// ```
-/// program   := statement (SEP statement)*          SEP is ';' or a newline
+/// program   := statement (SEP statement)*          SEP is ';' or a line break (LF, CR LF, CR)
 /// statement := NAME '=' expr | expr
 /// expr      := term (('+' | '-') term)*
 /// term      := unary (('*' | '/') unary)*
@@ -14,7 +14,7 @@ public struct Parser {
     var tokens: [Token]
     var index = 0
     let source: String
-    /// Nesting depth, bounded so hostile input cannot overflow the stack.
+    /// Nesting depth (parentheses, calls, signs, exponents), bounded so hostile input cannot overflow the stack.
     var depth = 0
     public static let maximumDepth = 200
 
@@ -71,43 +71,47 @@ public struct Parser {
         if current.kind != .end { throw unexpected(current, expected: "an operator or the end of the expression") }
     }
 
-    mutating func expression() throws -> Expression {
+    /// Runs `body` one nesting level deeper: inside parentheses, a call's arguments, a sign or
+    /// an exponent. The limit bounds the parser's recursion, and so every later recursion over
+    /// the tree, whatever the input's length (flat chains are loops, not recursion).
+    mutating func nested<T>(at token: Token, _ body: (inout Parser) throws -> T) throws -> T {
         depth += 1
         defer { depth -= 1 }
         if depth > Self.maximumDepth {
-            throw ExpressionError("expression nested too deeply (more than \(Self.maximumDepth) levels)", start: current.start, end: current.end)
+            throw ExpressionError("expression nested too deeply (more than \(Self.maximumDepth) levels of parentheses, calls, signs or exponents)",
+                                  start: token.start, end: token.end)
         }
-        var left = try term()
-        while current.kind == .plus || current.kind == .minus {
-            let op: Operation = current.kind == .plus ? .add : .sub
-            advance()
-            let right = try term()
-            left = .binary(op, left, right, SourceRange(left.range.start, right.range.end))
-        }
-        return left
+        return try body(&self)
+    }
+
+    mutating func expression() throws -> Expression {
+        try chain(of: { try $0.term() }, operators: [.plus: .add, .minus: .sub])
     }
 
     mutating func term() throws -> Expression {
-        var left = try unary()
-        while current.kind == .star || current.kind == .slash {
-            let op: Operation = current.kind == .star ? .mul : .div
+        try chain(of: { try $0.unary() }, operators: [.star: .mul, .slash: .div])
+    }
+
+    /// `operand (op operand)*`, left-associative, kept flat: one operand is itself, two a
+    /// `.binary`, more a `.chain`.
+    mutating func chain(of operand: (inout Parser) throws -> Expression, operators: [Token.Kind: Operation]) throws -> Expression {
+        let first = try operand(&self)
+        var links: [Expression.Link] = []
+        while let op = operators[current.kind] {
             advance()
-            let right = try unary()
-            left = .binary(op, left, right, SourceRange(left.range.start, right.range.end))
+            links.append(Expression.Link(operation: op, operand: try operand(&self)))
         }
-        return left
+        guard let last = links.last else { return first }
+        let range = SourceRange(first.range.start, last.operand.range.end)
+        if links.count == 1 { return .binary(last.operation, first, last.operand, range) }
+        return .chain(first, links, range)
     }
 
     mutating func unary() throws -> Expression {
-        depth += 1
-        defer { depth -= 1 }
-        if depth > Self.maximumDepth {
-            throw ExpressionError("expression nested too deeply (more than \(Self.maximumDepth) levels)", start: current.start, end: current.end)
-        }
         if current.kind == .minus || current.kind == .plus {
             let sign = current
             advance()
-            let operand = try unary()
+            let operand = try nested(at: sign) { try $0.unary() }
             let range = SourceRange(sign.start, operand.range.end)
             if sign.kind == .plus { return operand }
             if case .number(let v, _) = operand { return .number(-v, range) }
@@ -119,8 +123,9 @@ public struct Parser {
     mutating func power() throws -> Expression {
         let base = try primary()
         if current.kind == .caret {
+            let caret = current
             advance()
-            let exponent = try unary()
+            let exponent = try nested(at: caret) { try $0.unary() }
             return .binary(.pow, base, exponent, SourceRange(base.range.start, exponent.range.end))
         }
         return base
@@ -140,7 +145,7 @@ public struct Parser {
             return .name(name, SourceRange(token.start, token.end))
         case .leftParen:
             advance()
-            let inner = try expression()
+            let inner = try nested(at: token) { try $0.expression() }
             guard current.kind == .rightParen else {
                 throw unexpected(current, expected: "')' to close the '(' at column \(column(of: token.start))")
             }
@@ -166,10 +171,10 @@ public struct Parser {
         advance()
         var args: [Expression] = []
         if current.kind != .rightParen {
-            args.append(try expression())
+            args.append(try nested(at: open) { try $0.expression() })
             while current.kind == .comma {
                 advance()
-                args.append(try expression())
+                args.append(try nested(at: open) { try $0.expression() })
             }
         }
         guard current.kind == .rightParen else {
@@ -196,10 +201,11 @@ public struct Parser {
         case .unary(let o, let a, _): return .unary(o, a, r)
         case .binary(let o, let a, let b, _): return .binary(o, a, b, r)
         case .call(let o, let a, _): return .call(o, a, r)
+        case .chain(let f, let l, _): return .chain(f, l, r)
         }
     }
 
-    func column(of offset: Int) -> Int { SourcePosition(offset: offset, in: Array(source)).column }
+    func column(of offset: Int) -> Int { SourcePosition(offset: offset, in: Array(source.unicodeScalars)).column }
 
     func unexpected(_ token: Token, expected: String) -> ExpressionError {
         let found = token.describe

@@ -1,9 +1,9 @@
-/// An error in an expression's text, at a character range of the source.
+/// An error in an expression's text, at a range of the source counted in Unicode scalars.
 public struct ExpressionError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
-    /// Character offset of the problem in the source.
+    /// Scalar offset of the problem in the source.
     public var start: Int
-    /// Character offset just past it (at least `start + 1` when drawn).
+    /// Scalar offset just past it (at least `start + 1` when drawn).
     public var end: Int
 
     public init(_ message: String, start: Int, end: Int) {
@@ -15,31 +15,41 @@ public struct ExpressionError: Error, Sendable, Equatable, CustomStringConvertib
     /// The message with the offending line of `source` and carets under the range:
     /// `expression:LINE:COLUMN: message`, then the line, then `^^^`.
     public func render(in source: String, label: String = "expression") -> String {
-        let chars = Array(source)
-        let position = SourcePosition(offset: start, in: chars)
-        var line = String(chars[position.lineStart..<position.lineEnd])
-        line = line.replacingOccurrences(of: "\t", with: " ")
+        let scalars = Array(source.unicodeScalars)
+        let position = SourcePosition(offset: start, in: scalars)
+        var line = ""
+        for ch in scalars[position.lineStart..<position.lineEnd] {
+            // Tabs and other invisible characters take one column each.
+            line.unicodeScalars.append(ch == "\t" || ch.properties.generalCategory == .control ? " " : ch)
+        }
         let width = max(1, min(end, position.lineEnd) - start)
         let caret = String(repeating: " ", count: position.column - 1) + String(repeating: "^", count: width)
         return "\(label):\(position.line):\(position.column): \(message)\n    \(line)\n    \(caret)"
     }
 }
 
-/// A 1-based line and column for a character offset.
+/// A 1-based line and column for a scalar offset; CR LF is one line break.
 public struct SourcePosition: Sendable, Equatable {
     public var line: Int
     public var column: Int
     var lineStart: Int
     var lineEnd: Int
 
-    public init(offset: Int, in chars: [Character]) {
-        let offset = max(0, min(offset, chars.count))
+    public init(offset: Int, in scalars: [Unicode.Scalar]) {
+        let offset = max(0, min(offset, scalars.count))
         var line = 1, lineStart = 0
-        for i in 0..<offset where chars[i] == "\n" {
-            line += 1; lineStart = i + 1
+        var i = 0
+        while i < offset {
+            let ch = scalars[i]
+            if Lexer.isLineBreak(ch) {
+                if ch == "\r", i + 1 < scalars.count, scalars[i + 1] == "\n" { i += 1 }
+                line += 1; lineStart = i + 1
+            }
+            i += 1
         }
+        if lineStart > offset { lineStart = offset }  // an offset between CR and LF stays on its line
         var lineEnd = lineStart
-        while lineEnd < chars.count && chars[lineEnd] != "\n" { lineEnd += 1 }
+        while lineEnd < scalars.count && !Lexer.isLineBreak(scalars[lineEnd]) { lineEnd += 1 }
         self.line = line
         self.column = offset - lineStart + 1
         self.lineStart = lineStart

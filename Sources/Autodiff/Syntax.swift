@@ -6,10 +6,20 @@ public indirect enum Expression: Sendable, Equatable {
     case unary(Operation, Expression, SourceRange)
     case binary(Operation, Expression, Expression, SourceRange)
     case call(Operation, [Expression], SourceRange)
+    /// Three or more operands of one precedence level, left-associative: `a - b + c` is `a`
+    /// then (sub, b), (add, c). Flat, so a sum of 60,000 terms is no 60,000-deep tree.
+    case chain(Expression, [Link], SourceRange)
+
+    /// One step of a chain: the operator and its right operand.
+    public struct Link: Sendable, Equatable {
+        public var operation: Operation
+        public var operand: Expression
+        public init(operation: Operation, operand: Expression) { self.operation = operation; self.operand = operand }
+    }
 
     public var range: SourceRange {
         switch self {
-        case .number(_, let r), .name(_, let r), .unary(_, _, let r), .binary(_, _, _, let r), .call(_, _, let r): return r
+        case .number(_, let r), .name(_, let r), .unary(_, _, let r), .binary(_, _, _, let r), .call(_, _, let r), .chain(_, _, let r): return r
         }
     }
 
@@ -21,6 +31,10 @@ public indirect enum Expression: Sendable, Equatable {
         case .unary(let op, let a, _): return "(\(op.asciiSymbol) \(a.sExpression))"
         case .binary(let op, let a, let b, _): return "(\(op.asciiSymbol) \(a.sExpression) \(b.sExpression))"
         case .call(let op, let args, _): return "(\(op.rawValue) \(args.map(\.sExpression).joined(separator: " ")))"
+        case .chain(let first, let links, _):
+            // Left-nested like the binary form: (+ (- a b) c).
+            return links.reversed().map { "(\($0.operation.asciiSymbol) " }.joined() + first.sExpression
+                + links.map { " \($0.operand.sExpression))" }.joined()
         }
     }
 }

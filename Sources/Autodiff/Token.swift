@@ -1,7 +1,7 @@
 /// One lexical token of an expression, with its character offsets in the source.
 public struct Token: Sendable, Equatable {
     /// What kind of token it is.
-    public enum Kind: Sendable, Equatable {
+    public enum Kind: Sendable, Hashable {
         case number(Double)
         case identifier(String)
         case plus, minus, star, slash, caret, comma, equals, leftParen, rightParen
@@ -11,7 +11,7 @@ public struct Token: Sendable, Equatable {
     }
 
     public var kind: Kind
-    /// Offset of the first character (in `Character`s from the start of the source).
+    /// Offset of the first character (in Unicode scalars from the start of the source).
     public var start: Int
     /// Offset just past the last character.
     public var end: Int

@@ -6,12 +6,15 @@ import Canvas
 /// The context is scaled so that callers work in points whatever the surface's unit.
 public final class CairoCanvas: Canvas {
     public let size: Size
+    public let pixelsPerPoint: Double
     let context: OpaquePointer
 
-    /// Wraps `context`, which must already carry the points-to-device scale.
-    init(context: OpaquePointer, size: Size) {
+    /// Wraps `context`, which must already carry the points-to-device scale; `pixelsPerPoint`
+    /// is that scale for raster output, and the resolution the figure is laid out for otherwise.
+    init(context: OpaquePointer, size: Size, pixelsPerPoint: Double) {
         self.context = context
         self.size = size
+        self.pixelsPerPoint = pixelsPerPoint
     }
 
     public func stroke(_ path: Path, style: StrokeStyle) {
@@ -95,6 +98,7 @@ public final class CairoCanvas: Canvas {
     public func restore() { cairo_restore(context); currentFont = nil }
     public func translate(by offset: Point) { cairo_translate(context, offset.x, offset.y) }
     public func rotate(by radians: Double) { cairo_rotate(context, -radians) }
+    public func scale(by factor: Double) { cairo_scale(context, factor, factor) }
     public func clip(to rect: Rect) {
         cairo_rectangle(context, rect.x, rect.y, rect.width, rect.height)
         cairo_clip(context)

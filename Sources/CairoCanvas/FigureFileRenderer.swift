@@ -22,7 +22,7 @@ public enum FigureFileRenderer {
             return try PNGFile.encode(rgb: image.pixels, width: image.width, height: image.height,
                                       dpi: dpi, metadata: metadata)
         case .svg, .pdf:
-            return try renderVector(format: format, size: size, metadata: metadata, draw: draw)
+            return try renderVector(format: format, size: size, dpi: dpi, metadata: metadata, draw: draw)
         }
     }
 
@@ -50,7 +50,7 @@ public enum FigureFileRenderer {
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         cairo_set_font_options(cr, options)
         cairo_font_options_destroy(options)
-        try draw(CairoCanvas(context: cr, size: size))
+        try draw(CairoCanvas(context: cr, size: size, pixelsPerPoint: scale))
         cairo_surface_flush(surface)
         let stride = Int(cairo_image_surface_get_stride(surface))
         guard let data = cairo_image_surface_get_data(surface) else { throw OutputError("empty image surface") }
@@ -75,7 +75,7 @@ public enum FigureFileRenderer {
         var bytes: [UInt8] = []
     }
 
-    private static func renderVector(format: OutputFormat, size: Size, metadata: DocumentMetadata,
+    private static func renderVector(format: OutputFormat, size: Size, dpi: Double, metadata: DocumentMetadata,
                                      draw: (Canvas) throws -> Void) throws -> [UInt8] {
         let sink = ByteSink()
         let closure = Unmanaged.passUnretained(sink).toOpaque()
@@ -114,7 +114,7 @@ public enum FigureFileRenderer {
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
         do {
-            try draw(CairoCanvas(context: cr, size: size))
+            try draw(CairoCanvas(context: cr, size: size, pixelsPerPoint: dpi / 72))
         } catch {
             cairo_destroy(cr)
             cairo_surface_destroy(surface)

@@ -18,6 +18,6 @@ public enum MeasuringCanvas {
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         cairo_set_font_options(cr, options)
         cairo_font_options_destroy(options)
-        return try body(CairoCanvas(context: cr, size: Size(1, 1)))
+        return try body(CairoCanvas(context: cr, size: Size(1, 1), pixelsPerPoint: 1))
     }
 }

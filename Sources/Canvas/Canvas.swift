@@ -6,6 +6,9 @@
 public protocol Canvas: AnyObject {
     /// The drawing area in points.
     var size: Size { get }
+    /// Device pixels per point (a raster at 144 dpi has 2; vector output reports the
+    /// resolution its figure was laid out for), so marks can decimate to real pixel columns.
+    var pixelsPerPoint: Double { get }
 
     func stroke(_ path: Path, style: StrokeStyle)
     func fill(_ path: Path, color: Color)
@@ -21,6 +24,8 @@ public protocol Canvas: AnyObject {
     func translate(by offset: Point)
     /// Rotates by `radians`, counter-clockwise on screen for positive angles.
     func rotate(by radians: Double)
+    /// Scales the coordinate system uniformly (a panel that is fitted into its cell).
+    func scale(by factor: Double)
     /// Intersects the clip with `rect`.
     func clip(to rect: Rect)
 }

@@ -27,6 +27,11 @@ public struct Color: Sendable, Equatable, Hashable {
               blue: blue + (1 - blue) * amount, alpha: alpha)
     }
 
+    /// Mixes towards black: `amount` 0 keeps the colour, 1 gives black.
+    public func darker(_ amount: Double) -> Color {
+        Color(red: red * (1 - amount), green: green * (1 - amount), blue: blue * (1 - amount), alpha: alpha)
+    }
+
     /// `#rrggbb`, for SVG-like text output and tests.
     public var hexString: String {
         func h(_ v: Double) -> String {

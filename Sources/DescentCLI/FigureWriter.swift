@@ -2,10 +2,19 @@ import Canvas
 import CairoCanvas
 import Plot
 
-/// Writes a `Figure` to a file in the requested format, atomically, with metadata.
+/// The one output path of every picture: writes a `Figure` to a file in the requested format
+/// (PNG at `dpi`, SVG, PDF), atomically, with the title, command line and program as metadata,
+/// and turns output failures into the user's error.
 enum FigureWriter {
-    static func write(_ figure: Figure, to path: String, format: OutputFormat, dpi: Double, title: String?) throws {
-        let metadata = DocumentMetadata(title: title.map(MathText.plainText), command: CommandLineText.current,
+    /// The size in points of a figure of `pixels` at `dpi` (vector files keep the layout).
+    static func size(pixels: (width: Int, height: Int), dpi: Double) -> Size {
+        Size(Double(pixels.width) * 72 / dpi, Double(pixels.height) * 72 / dpi)
+    }
+
+    /// Writes `figure`; `title` (math text) names the document, or `documentTitle` as it is.
+    static func write(_ figure: Figure, to path: String, format: OutputFormat, dpi: Double, title: String?,
+                      documentTitle: String? = nil) throws {
+        let metadata = DocumentMetadata(title: documentTitle ?? title.map(MathText.plainText), command: CommandLineText.current,
                                         software: "descent \(DescentCommand.version)")
         do {
             try FigureFileRenderer.write(to: path, format: format, size: figure.size, dpi: dpi, metadata: metadata) { canvas in

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagram
 
 /// `descent graph EXPRESSION [NAME=VALUE...]`: a backprop figure for an expression.
 struct GraphCommand: ParsableCommand {
@@ -6,7 +7,8 @@ struct GraphCommand: ParsableCommand {
         commandName: "graph",
         abstract: "Draw the computation graph of an expression with forward values and backprop gradients.",
         discussion: """
-        Statements are separated by ';' or newlines and may name intermediates; the last one is the output. \
+        Statements are separated by ';' or line breaks (LF or CR LF) and may name intermediates; the last one is the output. \
+        Names are letters of any script, digits and subscript digits (x, θ, η, w₁); '#' starts a comment. \
         Operators: + - * / ^ ** (right-associative, -x^2 = -(x^2)), unary minus, parentheses; \
         functions: exp log sqrt abs sin cos tanh sigmoid relu pow max min.
 
@@ -18,11 +20,16 @@ struct GraphCommand: ParsableCommand {
           descent graph "q = x + y; f = q * z" x=-2 y=5 z=-4 --local -o graph.svg
           descent graph "(x + y) * z + max(x, w)" x=2 y=1 z=-3 w=4 --format json
           descent graph "sigmoid(w * x + b)" w=2 x=-1 b=0.5 --check
+          descent graph -f neuron.txt w=2 x=-1 b=0.5 -o neuron.svg
+          echo "θ - η * g" | descent graph - θ=1 η=0.1 g=2
         """
     )
 
-    @Argument(help: "The expression, e.g. \"(x + y) * z\" or \"q = x + y; f = q * z\".")
-    var expression: String
+    @Argument(help: "The expression, e.g. \"(x + y) * z\" or \"q = x + y; f = q * z\"; - reads it from standard input.")
+    var expression: String?
+
+    @Option(name: [.customShort("f"), .customLong("file")], help: "Read the expression from this file (- for standard input); statements one per line.")
+    var file: String?
 
     @Argument(help: "Variable values as NAME=VALUE.")
     var assignments: [String] = []
@@ -40,25 +47,37 @@ struct GraphCommand: ParsableCommand {
     var dpi: Double = 144
 
     @Option(help: "Layout direction: lr (left to right) or tb (top to bottom).")
-    var direction: String = "lr"
+    var direction: LayeredLayout.Direction = .leftToRight
 
     @Flag(help: "Also write each wire's local derivative.")
     var local = false
 
-    @Option(help: "What to show: backward (values and gradients) or forward (values only).")
-    var stage: String = "backward"
+    @Option(help: "What to show: backward (values and gradients; 'full' is accepted too) or forward (values only).")
+    var stage: GraphStage = .backward
 
     @Option(help: "Write the backward pass step by step into this directory: frame-000 (forward values), then one image per node visited.")
     var frames: String?
 
+    @Option(help: "The output's gradient, seeding the backward pass (default 1), e.g. --upstream 2 for a gate inside a bigger circuit.")
+    var upstream: String?
+
+    @Flag(help: "Draw each chain of one associative operator (a + b + c + ..., a * b * c * ...) as one gate with many inputs, so long sums fit.")
+    var flatten = false
+
     @Flag(help: "Compare every input's gradient with centred finite differences and print the largest error.")
     var check = false
 
+    /// The validated request these options make (the expression read from -f FILE or standard input when asked).
+    func request() throws -> GraphRequest {
+        let (source, extra) = try ExpressionSource.resolve(argument: expression, file: file)
+        return try GraphRequest(expression: source.text, assignments: (extra.map { [$0] } ?? []) + assignments, valuesFile: valuesFile,
+                                output: output, format: format, dpi: dpi, direction: direction, local: local,
+                                stage: stage, frames: frames, check: check, expressionLabel: source.label, flatten: flatten, upstream: upstream)
+    }
+
     func run() throws {
         do {
-            let request = try GraphRequest(expression: expression, assignments: assignments, valuesFile: valuesFile,
-                                           output: output, format: format, dpi: dpi, direction: direction, local: local,
-                                           stage: stage, frames: frames, check: check)
+            let request = try request()
             try GraphJob(request: request).run()
         } catch let error as UserError {
             throw reportFailure(error)

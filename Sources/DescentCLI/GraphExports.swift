@@ -1,50 +1,185 @@
+import Foundation
 import Autodiff
+import Canvas
 import Diagram
 
-/// The graph as JSON: `{"output": ID, "nodes": [{"id", "name", "op", "kind", "inputs", "value", "grad"}]}`.
-/// Non-finite numbers are written as the strings "NaN", "Infinity" and "-Infinity".
-enum GraphJSONExport {
-    static func json(_ e: Evaluation, forwardOnly: Bool) -> String {
-        var out = "{\n  \"output\": \(e.graph.output),\n  \"nodes\": [\n"
-        let nodes = e.graph.nodes
-        for node in nodes {
-            // Plain switches (no optional map closures): Swift 6.3's optimiser crashes on those here.
-            var kind = "gate", op = "null", name = "null"
-            switch node.kind {
-            case .variable(let n): kind = "variable"; name = string(n)
-            case .constant: kind = "constant"
-            case .gate(let o): op = string(o.rawValue)
-            case .named(let n): kind = "named"; name = string(n)
-            }
-            let inputs = node.inputs.map(String.init).joined(separator: ", ")
-            out += "    {\"id\": \(node.id), \"name\": \(name), \"op\": \(op), \"kind\": \"\(kind)\", \"inputs\": [\(inputs)], "
-            out += "\"value\": \(number(e.values[node.id])), \"grad\": \(forwardOnly ? "null" : number(e.gradients[node.id]))}"
-            out += node.id == nodes.count - 1 ? "\n" : ",\n"
+/// The graph as JSON (Codable): `{"output": ID, "nodes": [...], "edges": [...], "size": ...}`.
+/// Nodes carry `id`, `name`, `op`, `kind`, `inputs`, `value`, `grad` and, with the layout, their
+/// `box`; edges `from`, `to` (null for the output's own wire), `port`, `value`, `grad` and the
+/// drawn `curve`: cubic Bézier control points [x, y] (3k + 1 of them: start, then two controls
+/// and an end per piece) in points, y down, in the same frame as the figure. An edge that shares
+/// its source's trunk starts where it leaves the trunk. Non-finite numbers are the strings "NaN",
+/// "Infinity" and "-Infinity".
+struct GraphJSON: Codable, Equatable {
+    struct Box: Codable, Equatable { var x, y, width, height: Double }
+    struct Node: Codable, Equatable {
+        var id: Int
+        var name: String?
+        var op: String?
+        var kind: String
+        var inputs: [Int]
+        var value: Double
+        var grad: Double?
+        var box: Box?
+
+        enum CodingKeys: String, CodingKey { case id, name, op, kind, inputs, value, grad, box }
+        // Absent values are written as null (not left out), as readers of earlier versions expect.
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id); try c.encode(name, forKey: .name); try c.encode(op, forKey: .op)
+            try c.encode(kind, forKey: .kind); try c.encode(inputs, forKey: .inputs); try c.encode(value, forKey: .value)
+            try c.encode(grad, forKey: .grad); try c.encodeIfPresent(box, forKey: .box)
         }
-        out += "  ]\n}\n"
+    }
+    struct Edge: Codable, Equatable {
+        var from: Int
+        var to: Int?
+        var port: Int
+        var value: Double
+        var grad: Double?
+        var label: Box?
+        var curve: [[Double]]?
+
+        enum CodingKeys: String, CodingKey { case from, to, port, value, grad, label, curve }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(from, forKey: .from); try c.encode(to, forKey: .to); try c.encode(port, forKey: .port)
+            try c.encode(value, forKey: .value); try c.encode(grad, forKey: .grad)
+            try c.encodeIfPresent(label, forKey: .label); try c.encodeIfPresent(curve, forKey: .curve)
+        }
+    }
+    struct Extent: Codable, Equatable { var width, height: Double }
+    var output: Int
+    var nodes: [Node]
+    var edges: [Edge]
+    /// The figure's size in points, when the layout is included.
+    var size: Extent?
+
+    init(_ e: Evaluation, forwardOnly: Bool, diagram: GraphDiagram?) {
+        output = e.graph.output
+        let rects = diagram?.nodeRects
+        nodes = e.graph.nodes.map { node in
+            var kind = "gate", op: String?
+            switch node.kind {
+            case .variable: kind = "variable"
+            case .constant: kind = "constant"
+            case .gate(let o): op = o.rawValue
+            case .named: kind = "named"
+            }
+            return Node(id: node.id, name: node.name, op: op, kind: kind, inputs: node.inputs, value: e.values[node.id],
+                        grad: forwardOnly ? nil : e.gradients[node.id], box: rects.map { Box($0[node.id]) })
+        }
+        var edges: [Edge] = []
+        for node in e.graph.nodes {
+            for (k, input) in node.inputs.enumerated() {
+                edges.append(Edge(from: input, to: node.id, port: k, value: e.values[input],
+                                  grad: forwardOnly ? nil : e.edgeGradients[node.id][k]))
+            }
+        }
+        if GraphDiagram.needsOutputWire(e.graph) {
+            edges.append(Edge(from: e.graph.output, to: nil, port: 0, value: e.outputValue, grad: forwardOnly ? nil : e.upstream))
+        }
+        if let diagram {
+            let margin = diagram.options.style.margin
+            for (i, route) in diagram.layout.routes.enumerated() where i < edges.count {
+                edges[i].curve = Self.controlPoints(route.path, dx: margin, dy: margin)
+                edges[i].label = route.labelRect.map { Box(Rect(x: $0.x + margin, y: $0.y + margin, width: $0.width, height: $0.height)) }
+            }
+            size = Extent(width: diagram.size.width, height: diagram.size.height)
+        }
+        self.edges = edges
+    }
+
+    /// A path as cubic control points; straight pieces get controls at their thirds.
+    static func controlPoints(_ path: Path, dx: Double, dy: Double) -> [[Double]] {
+        var out: [[Double]] = []
+        var last = Point(0, 0)
+        func add(_ p: Point) { out.append([rounded(p.x + dx), rounded(p.y + dy)]) }
+        for element in path.elements {
+            switch element {
+            case .move(let p): if out.isEmpty { add(p) }; last = p
+            case .line(let p):
+                add(Point(last.x + (p.x - last.x) / 3, last.y + (p.y - last.y) / 3))
+                add(Point(last.x + 2 * (p.x - last.x) / 3, last.y + 2 * (p.y - last.y) / 3))
+                add(p); last = p
+            case .curve(let c1, let c2, let p): add(c1); add(c2); add(p); last = p
+            case .close: break
+            }
+        }
         return out
     }
 
+    /// The JSON text, one node or edge per line (readable, diffable). Written directly: on a
+    /// 10,000-node graph JSONEncoder takes longer than the layout. Decoding it with JSONDecoder
+    /// gives back the same value (tested), so the Codable conformance is the schema.
+    func encoded() -> String {
+        var out = "{\"output\": \(output),\n\"nodes\": [\n"
+        for (i, n) in nodes.enumerated() {
+            out += "{\"id\":\(n.id),\"name\":\(Self.string(n.name)),\"op\":\(Self.string(n.op)),\"kind\":\(Self.string(n.kind)),\"inputs\":["
+            out += n.inputs.map(String.init).joined(separator: ",")
+            out += "],\"value\":\(Self.number(n.value)),\"grad\":\(n.grad.map(Self.number) ?? "null")"
+            if let b = n.box { out += ",\"box\":" + Self.box(b) }
+            out += i == nodes.count - 1 ? "}\n" : "},\n"
+        }
+        out += "],\n\"edges\": [\n"
+        for (i, e) in edges.enumerated() {
+            out += "{\"from\":\(e.from),\"to\":\(e.to.map(String.init) ?? "null"),\"port\":\(e.port),"
+            out += "\"value\":\(Self.number(e.value)),\"grad\":\(e.grad.map(Self.number) ?? "null")"
+            if let l = e.label { out += ",\"label\":" + Self.box(l) }
+            if let c = e.curve { out += ",\"curve\":[" + c.map { "[\(Self.number($0[0])),\(Self.number($0[1]))]" }.joined(separator: ",") + "]" }
+            out += i == edges.count - 1 ? "}\n" : "},\n"
+        }
+        out += "]"
+        if let size { out += ",\n\"size\": {\"width\":\(Self.number(size.width)),\"height\":\(Self.number(size.height))}" }
+        return out + "}\n"
+    }
+
+    static func box(_ b: Box) -> String {
+        "{\"x\":\(number(b.x)),\"y\":\(number(b.y)),\"width\":\(number(b.width)),\"height\":\(number(b.height))}"
+    }
+
+    /// Whole numbers without a fraction; NaN and infinities as the strings JSONDecoder's
+    /// `convertFromString` strategy reads back.
     static func number(_ v: Double) -> String {
         if v.isNaN { return "\"NaN\"" }
         if v.isInfinite { return v > 0 ? "\"Infinity\"" : "\"-Infinity\"" }
-        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        if v == v.rounded(), Swift.abs(v) < 1e15 { return String(Int64(v)) }
         return "\(v)"
     }
 
-    static func string(_ s: String) -> String {
+    static func string(_ s: String?) -> String {
+        guard let s else { return "null" }
         var out = "\""
         for c in s.unicodeScalars {
             switch c {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
-            default: out.unicodeScalars.append(c)
+            default:
+                if c.value < 0x20 {
+                    let hex = String(c.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                }
+                else { out.unicodeScalars.append(c) }
             }
         }
         return out + "\""
     }
+
+    /// The decoder that reads `encoded()` back.
+    static var decoder: JSONDecoder {
+        let d = JSONDecoder()
+        d.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return d
+    }
 }
+
+extension GraphJSON.Box {
+    init(_ r: Rect) { self.init(x: rounded(r.x), y: rounded(r.y), width: rounded(r.width), height: rounded(r.height)) }
+}
+
+/// Layout coordinates to a thousandth of a point: more is noise.
+private func rounded(_ v: Double) -> Double { (v * 1000).rounded() / 1000 }
 
 /// The graph as Graphviz source with the drawing's labels: gates as circles, values
 /// (green) and gradients (vermillion) on the edges as HTML-like labels.
@@ -85,7 +220,7 @@ enum GraphDotExport {
         }
         if GraphDiagram.needsOutputWire(g) {
             lines.append("  out [shape=point, width=0.01];")
-            lines.append("  n\(g.output) -> out [label=\(label(value: e.outputValue, grad: 1, local: nil))];")
+            lines.append("  n\(g.output) -> out [label=\(label(value: e.outputValue, grad: e.upstream, local: nil))];")
         }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"

@@ -3,6 +3,7 @@ import Autodiff
 import Canvas
 import CairoCanvas
 import Diagram
+import Plot
 
 /// Runs a `descent graph` request: evaluates, reports domain problems and the gradient
 /// check, and writes the figure, the frames, or the DOT/JSON text.
@@ -12,9 +13,12 @@ struct GraphJob {
     func run() throws {
         let evaluation: Evaluation
         do {
-            evaluation = try Evaluation(request.graph, values: request.values)
+            evaluation = try Evaluation(request.graph, values: request.values, upstream: request.upstream)
         } catch let e as MissingValues {
             throw UserError(e.description)
+        }
+        for input in evaluation.nonFiniteInputs {
+            Diagnostics.note("input '\(input.name)' is \(NumberText.compact(input.value)): values that depend on it are not finite; gradients that do not (as d(x + y)/dy) still are")
         }
         for issue in evaluation.domainIssues {
             Diagnostics.note("domain error at \(issue); the graph marks it")
@@ -26,9 +30,14 @@ struct GraphJob {
         if let dir = request.framesDirectory { try writeFrames(evaluation, to: dir) }
         switch request.format {
         case .dot, .json:
-            let text = request.format == .dot
-                ? GraphDotExport.dot(evaluation, direction: request.direction, local: request.local, forwardOnly: request.forwardOnly)
-                : GraphJSONExport.json(evaluation, forwardOnly: request.forwardOnly)
+            let text: String
+            if request.format == .dot {
+                text = GraphDotExport.dot(evaluation, direction: request.direction, local: request.local, forwardOnly: request.forwardOnly)
+            } else {
+                let stage: DiagramStage = request.forwardOnly ? .forward : .backward
+                let diagram = try MeasuringCanvas.with { GraphDiagram(evaluation, options: options(stage: stage), measuringWith: $0) }
+                text = GraphJSON(evaluation, forwardOnly: request.forwardOnly, diagram: diagram).encoded()
+            }
             if let path = request.outputPath { try write(text: text, to: path) } else { print(text, terminator: "") }
         case .png, .svg, .pdf:
             guard let path = request.outputPath else { return }
@@ -46,24 +55,21 @@ struct GraphJob {
 
     func writeImage(_ evaluation: Evaluation, stage: DiagramStage, to path: String) throws {
         let format = OutputFormat(rawValue: request.format.rawValue)!
-        let metadata = DocumentMetadata(title: request.graph.source, command: CommandLineText.current,
-                                        software: "descent \(DescentCommand.version)")
+        let diagram: GraphDiagram
         do {
-            let diagram = try MeasuringCanvas.with { GraphDiagram(evaluation, options: options(stage: stage), measuringWith: $0) }
-            if format == .png {
-                let w = Int((diagram.size.width * request.dpi / 72).rounded()), h = Int((diagram.size.height * request.dpi / 72).rounded())
-                if max(w, h) > 30000 {
-                    let other = request.direction == .leftToRight ? "--direction tb, " : ""
-                    throw UserError("\(path): this graph needs \(w)x\(h) pixels at --dpi \(NumberText.compact(request.dpi)), more than PNG's 30000 limit here: "
-                                    + "try \(other)a lower --dpi, or SVG/PDF output")
-                }
-            }
-            try FigureFileRenderer.write(to: path, format: format, size: diagram.size, dpi: request.dpi, metadata: metadata) { canvas in
-                diagram.draw(on: canvas)
-            }
+            diagram = try MeasuringCanvas.with { GraphDiagram(evaluation, options: options(stage: stage), measuringWith: $0) }
         } catch let e as OutputError {
             throw UserError(e.description)
         }
+        var dpi = request.dpi
+        if format == .png, let fitted = PNGSizeLimit.largestDPI(for: diagram.size, asked: request.dpi) {
+            dpi = fitted.dpi
+            Diagnostics.note("\(path): at --dpi \(NumberText.compact(request.dpi)) this graph needs \(fitted.askedPixels) pixels, more than PNG output allows here "
+                             + "(\(PNGSizeLimit.maximumSide) per side, \(PNGSizeLimit.maximumPixels / 1_000_000) Mpx); drawn at --dpi \(NumberText.compact(dpi)) "
+                             + "instead (SVG or PDF keep every detail; --flatten draws long sums as one gate)")
+        }
+        let figure = Figure(size: diagram.size, panels: [GraphPanel(diagram)])
+        try FigureWriter.write(figure, to: path, format: format, dpi: dpi, title: nil, documentTitle: request.graph.source)
     }
 
     /// frame-000 shows the forward pass; frame-k the backward pass after k nodes.
@@ -82,7 +88,7 @@ struct GraphJob {
         for k in 0...steps {
             let name = String(repeating: "0", count: digits - String(k).count) + String(k)
             // The layout is the same in every frame: gradients are measured, then hidden.
-            try writeImage(evaluation, stage: k == 0 ? .backwardStep(visited: 0) : .backwardStep(visited: k),
+            try writeImage(evaluation, stage: .backwardStep(visited: k),
                            to: directory + "/frame-\(name).\(ext)")
         }
         Diagnostics.note("wrote \(steps + 1) frames to \(directory)/frame-*.\(ext)")

@@ -18,32 +18,34 @@ struct GraphRequest {
     var forwardOnly: Bool
     var framesDirectory: String?
     var check: Bool
+    /// The output's gradient that seeds the backward pass.
+    var upstream: Double = 1
 
     init(expression: String, assignments: [String], valuesFile: String?, output: String?, format: String?, dpi: Double,
-         direction: String, local: Bool, stage: String, frames: String?, check: Bool) throws {
+         direction: LayeredLayout.Direction, local: Bool, stage: GraphStage, frames: String?, check: Bool, expressionLabel: String = "expression", flatten: Bool = false, upstream: String? = nil) throws {
         do {
             graph = try ComputationGraph(parsing: expression)
+            if flatten { graph = graph.flattened() }
         } catch let e as ExpressionError {
-            throw UserError(e.render(in: expression))
+            throw UserError(e.render(in: expression, label: expressionLabel))
         }
-        guard let d = LayeredLayout.Direction(rawValue: direction.lowercased()) else {
-            throw UserError("--direction '\(direction)': expected lr or tb")
-        }
-        self.direction = d
-        switch stage.lowercased() {
-        case "backward", "full": forwardOnly = false
-        case "forward": forwardOnly = true
-        default: throw UserError("--stage '\(stage)': expected forward or backward")
-        }
+        self.direction = direction
+        forwardOnly = stage == .forward
         guard dpi.isFinite, dpi >= 18, dpi <= 2400 else { throw UserError("--dpi \(dpi): expected a number from 18 to 2400") }
         self.dpi = dpi
         self.local = local
         self.check = check
+        if let upstream {
+            guard let g = Double(upstream.trimmingSpaces), g.isFinite else {
+                throw UserError("--upstream '\(upstream)': expected a finite number, e.g. --upstream 2")
+            }
+            self.upstream = g
+        }
         self.framesDirectory = frames
 
         // Values: the JSON file first, then NAME=VALUE arguments.
         var values: [String: Double] = [:]
-        if let valuesFile { values = try Self.readValues(valuesFile) }
+        if let valuesFile { values = try GraphValuesFile.read(valuesFile) }
         for a in assignments {
             let parts = a.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty else {
@@ -97,29 +99,5 @@ struct GraphRequest {
         if let valuesFile, let target = outputPath, SamePath.check(valuesFile, target) {
             throw UserError("\(target): refusing to overwrite the values file; choose another output")
         }
-    }
-
-    /// Reads `{"name": number, ...}`.
-    static func readValues(_ path: String) throws -> [String: Double] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw UserError("\(path): cannot read the values file (no such file or not readable)")
-        }
-        if (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) == nil {
-            throw UserError("\(path): not valid JSON: expected an object of numbers, e.g. {\"x\": -2, \"y\": 5}")
-        }
-        guard let dict = (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) as? [String: Any] else {
-            throw UserError("\(path): expected a JSON object of numbers, e.g. {\"x\": -2, \"y\": 5}")
-        }
-        var out: [String: Double] = [:]
-        for k in dict.keys.sorted() {
-            // Decoding one entry at a time names the first bad one; booleans are refused.
-            struct One: Decodable { var value: Double }
-            let entry = try? JSONSerialization.data(withJSONObject: ["value": dict[k]!])
-            guard let entry, let one = try? JSONDecoder().decode(One.self, from: entry) else {
-                throw UserError("\(path): value of '\(k)' is not a number")
-            }
-            out[k] = one.value
-        }
-        return out
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Landscape
 
 /// `descent landscape`: a loss surface as a heatmap with contours and optimizer paths.
 struct LandscapeCommand: ParsableCommand {
@@ -15,7 +16,7 @@ struct LandscapeCommand: ParsableCommand {
         Examples:
           descent landscape --function rosenbrock --lr 0.001 --steps 300 \\
             --optimizers gd,momentum,adam:lr=0.05 -o rosen.png
-          descent landscape --data linear2d --optimizers gd,minibatch:16,sgd \\
+          descent landscape --data linear2d --optimizers gd,minibatch:16,single \\
             --lr 0.05 --steps 60 --start=-1.5,1.5 --log-levels -o batch.png
           descent landscape --data lab-batch --network 2,1000,3 --epochs 100 \\
             --directions pca -o pca.png
@@ -42,7 +43,7 @@ struct LandscapeCommand: ParsableCommand {
     var data: String?
 
     @Option(help: "Model on --data: linear (y = w1 x1 + w2 x2 on two features, no bias; y = w x + b on one feature or with --feature) or logistic (default: logistic for two-class data).")
-    var model: String?
+    var model: SurfaceModel?
 
     @Option(help: "Feature column used as x on --data (default: the first; with --model linear on two features, both).")
     var feature: String?
@@ -63,7 +64,7 @@ struct LandscapeCommand: ParsableCommand {
     var network: String?
 
     @Option(help: "Directions of a network slice: random (seeded, filter-normalised) or pca (the first two principal directions of the training path, which is drawn projected onto the plane).")
-    var directions: String = "random"
+    var directions: NetworkSliceBuilder.Directions = .random
 
     @Option(help: "Epochs to train the --network before slicing (with each of --optimizers; by default full-batch GD at --lr).")
     var epochs: Int = 200
@@ -80,10 +81,10 @@ struct LandscapeCommand: ParsableCommand {
     @Flag(name: .customLong("linear-color"), help: "Linear colour scale even when the surface spans several decades.")
     var linearColor = false
 
-    @Option(help: "Colour map: viridis, magma, inferno, cividis, rdbu (default: viridis; rdbu for signed surfaces).")
-    var colormap: String?
+    @Option(help: "Colour map (default: viridis; rdbu for signed surfaces).")
+    var colormap: ColormapName?
 
-    @Option(help: "Optimizer paths, comma-separated: gd, minibatch:B, sgd, momentum, nesterov, rmsprop, adagrad, adam; overrides like adam:lr=0.05 or momentum:momentum=0.5:steps=100.")
+    @Option(help: "Optimizer paths, comma-separated: gd (full batch), minibatch:B, single (the course's SGD: batch size 1; 'sgd' is accepted as its old name), momentum, nesterov, rmsprop, adagrad, adam; overrides like adam:lr=0.05 or momentum:momentum=0.5:steps=100. (descent train --optimizer sgd is torch's update rule, full batch unless --batch-size.)")
     var optimizers: String?
 
     @Option(help: "Learning rate shared by the optimizers.")
@@ -127,6 +128,7 @@ struct LandscapeCommand: ParsableCommand {
     func run() throws {
         do {
             let request = try LandscapeRequest(self)
+            for note in request.notes { Diagnostics.note(note) }
             try LandscapeJob(request: request).run()
         } catch let error as UserError {
             throw reportFailure(error)

@@ -6,82 +6,56 @@ import Plot
 import Training
 
 /// Runs a `descent landscape` request: evaluates the grid, runs or reads the paths, traces
-/// the contours, and writes the figure (and the CSV export).
+/// the contours, builds the figure through `LandscapeChart` and writes it (and the CSV export).
 struct LandscapeJob {
     var request: LandscapeRequest
 
-    static let invalidColor = Color(hex: 0xFF00FF)
-
     func run() throws {
+        let (panel, title, notes, _) = try makePanel()
+        for note in notes { Diagnostics.note(note) }
+        let figure = Figure(size: FigureWriter.size(pixels: request.pixelSize, dpi: request.dpi), title: title, panels: [panel])
+        try FigureWriter.write(figure, to: request.outputPath, format: request.format, dpi: request.dpi, title: title)
+    }
+
+    /// The landscape panel (flat with its colour bar, or 3D), its title, the notes for the
+    /// user and what it computed (each path's first and last loss and end point); writes the
+    /// CSV export when asked.
+    func makePanel() throws -> (panel: any Panel, title: String, notes: [String], values: [String: [Double]]) {
         let surface = request.surface
         let grid = surface.grid(over: request.domain, resolution: request.resolution)
         let paths = try makePaths()
-        let (scale, colormap) = colorScale(grid)
-        let levels = contourLevels(grid, scale: scale)
-        var contourLines: [ContourLines.Line] = []
-        for level in levels {
-            for line in MarchingSquares.lines(grid, level: level) {
-                contourLines.append(.init(level: level, xs: line.points.map(\.x), ys: line.points.map(\.y)))
-            }
+        let (scale, colormap) = ColorScale.forSurface(grid.values, log: request.logColor, colormap: request.colormap)
+        let levels = request.levels > 0
+            ? ContourLevels.choose(for: grid.values, count: request.levels, logLevels: request.logLevels, colorScale: scale) : []
+        var chart = LandscapeChart(xs: grid.xs, ys: grid.ys, values: grid.values,
+                                   xLimits: (request.domain.x.lowerBound, request.domain.x.upperBound),
+                                   yLimits: (request.domain.y.lowerBound, request.domain.y.upperBound),
+                                   xName: surface.xName, yName: surface.yName, valueName: surface.valueName,
+                                   colorScale: scale, colormap: colormap)
+        chart.contours = levels.flatMap { level in
+            MarchingSquares.lines(grid, level: level).map { ContourLines.Line(level: level, xs: $0.points.map(\.x), ys: $0.points.map(\.y)) }
         }
-        let heatmap = Heatmap(xs: grid.xs, ys: grid.ys, values: grid.values, colormap: colormap, scale: scale,
-                              invalidColor: Self.invalidColor, smooth: request.resolution >= 150)
-
-        var axes = Axes(title: nil, xLabel: surface.xName, yLabel: surface.yName)
-        axes.xLimits = AxisLimits(lower: request.domain.x.lowerBound, upper: request.domain.x.upperBound)
-        axes.yLimits = AxisLimits(lower: request.domain.y.lowerBound, upper: request.domain.y.upperBound)
-        axes.showGrid = false
-        axes.add(heatmap)
-        // The gradient field goes under the contours, so their labels stay readable over it.
-        if request.quiver > 0 {
+        if request.quiver > 0 && !request.threeD {
             let field = GradientField.sample(surface, over: request.domain, count: request.quiver)
-            axes.add(QuiverMark(xs: field.points.map(\.x), ys: field.points.map(\.y), us: field.gradients.map(\.x),
-                                vs: field.gradients.map(\.y)))
+            chart.quiver = (field.points.map(\.x), field.points.map(\.y), field.gradients.map(\.x), field.gradients.map(\.y))
         }
-        if !contourLines.isEmpty {
-            // White reads on the dark perceptual maps; the diverging map is white in the middle, so dark grey there.
-            let ink = colormap.name == "rdbu" ? Color(hex: 0x333333) : Color.white
-            var contours = ContourLines(lines: contourLines, style: StrokeStyle(color: ink.withAlpha(colormap.name == "rdbu" ? 0.6 : 0.75), width: 0.7),
-                                        labelColor: ink)
-            contours.avoid = surface.minima.map { ($0.x, $0.y) } + paths.flatMap { $0.points.map { ($0.x, $0.y) } }
-            axes.add(contours)
-        }
-        let minima = surface.minima.filter { request.domain.x.contains($0.x) && request.domain.y.contains($0.y) }
-        // Paths are listed in the given order but drawn last-first, so the smooth full-batch
-        // path lies on top of the noisy ones that share its start.
-        var pathMarks: [OptimizerPathMark] = []
-        for (k, path) in paths.enumerated() {
+        chart.paths = paths.enumerated().map { k, path in
             let arrows = request.gradients ? gradientArrows(along: path) : nil
-            var mark = OptimizerPathMark(xs: path.points.map(\.x), ys: path.points.map(\.y), label: path.label,
-                                         color: Self.color(for: path.kind, index: k), stepArrows: request.arrows,
-                                         gradients: arrows?.gradients, gradientScale: arrows?.scale ?? 1)
-            mark.inLegend = false
-            pathMarks.append(mark)
-            axes.add(LegendRow(OptimizerPathMark.legendEntry(label: mark.label, color: mark.color)))
+            return LandscapePath(xs: path.points.map(\.x), ys: path.points.map(\.y), losses: path.losses, label: path.label,
+                                 color: Theme.optimizerColor(path.kind, index: k), gradients: arrows?.gradients,
+                                 gradientScale: arrows?.scale ?? 1)
         }
-        if request.gradients && !request.threeD, let first = pathMarks.first {
-            axes.add(LegendRow(LegendEntry(label: "$\\nabla L$ (uphill) at each iterate", sample: .arrow(first.gradientColor))))
-        }
-        axes.add(OptimizerPathStack(pathMarks.reversed()))
-        axes.add(MinimaMark(points: minima.map { ($0.x, $0.y) }))
-        if surface is NetworkSlice { axes.add(MinimaMark(points: [(0, 0)], label: "trained weights")) }
-        axes.legend = paths.isEmpty && minima.isEmpty && !(surface is NetworkSlice) ? .none : .best
+        chart.minima = surface.minima.filter { request.domain.x.contains($0.x) && request.domain.y.contains($0.y) }.map { ($0.x, $0.y) }
+        chart.marksTrainedWeights = surface is NetworkSlice
+        chart.stepArrows = request.arrows
+        chart.smooth = request.resolution >= 150
 
-        let invalid = heatmap.invalidCount
-        if invalid > 0 {
-            Diagnostics.note("\(invalid) of \(grid.values.count) grid cells are NaN or infinite; they are drawn in magenta")
-        }
+        var notes = chart.notes
         for path in paths {
             if let step = path.divergedAtStep {
-                Diagnostics.note("\(path.label): the loss or a parameter became NaN or infinite at step \(step); the path stops there")
+                notes.append("\(path.label): the loss or a parameter became NaN or infinite at step \(step); the path stops there")
             }
         }
-        let colorBar = ColorBar(colormap: colormap, scale: scale, label: surface.valueName + (scale.isLog ? " (log scale)" : ""),
-                                invalidNote: invalid > 0 ? (Self.invalidColor, "NaN / Inf") : nil)
-        let title = request.title ?? surface.title
-        let points = Size(Double(request.pixelSize.width) * 72 / request.dpi, Double(request.pixelSize.height) * 72 / request.dpi)
-        let figure = Figure(size: points, title: title, panels: [axes])
-
         if let exportPath = request.exportPath {
             do {
                 try AtomicFile.write(text: LandscapeExport.csv(grid: grid, paths: paths), to: exportPath)
@@ -89,65 +63,29 @@ struct LandscapeJob {
                 throw UserError(e.description)
             }
         }
-        if request.threeD {
-            try write3D(grid: grid, paths: paths, scale: scale, colormap: colormap, colorBar: colorBar, title: title, size: points)
-            return
-        }
-        let metadata = DocumentMetadata(title: MathText.plainText(title), command: CommandLineText.current,
-                                        software: "descent \(DescentCommand.version)")
-        do {
-            try FigureFileRenderer.write(to: request.outputPath, format: request.format, size: points, dpi: request.dpi,
-                                         metadata: metadata) { canvas in
-                ColorBarFigureRenderer.draw(figure, colorBar: colorBar, on: canvas)
-            }
-        } catch let error as OutputError {
-            throw UserError(error.description)
-        }
+        let panel: any Panel = request.threeD ? surfacePanel(chart, paths: paths) : chart.panel()
+        let values: [String: [Double]] = [
+            "start_loss": paths.map { $0.losses.first ?? .nan }, "final_loss": paths.map { $0.losses.last ?? .nan },
+            "final_x": paths.map { $0.points.last?.x ?? .nan }, "final_y": paths.map { $0.points.last?.y ?? .nan },
+        ]
+        return (panel, request.title ?? surface.title, notes, values)
     }
 
-    /// The --3d drawing: title, the mesh, a legend of the paths at the top left, the colour bar at the right.
-    func write3D(grid: Grid, paths: [OptimizerPath], scale: ColorScale, colormap: Colormap, colorBar: ColorBar, title: String,
-                 size: Size) throws {
+    /// The --3d view: a coarse mesh, the paths lifted onto it, and downhill arrows draped on it.
+    func surfacePanel(_ chart: LandscapeChart, paths: [OptimizerPath]) -> SurfacePanel {
         let surface = request.surface
         let coarse = surface.grid(over: request.domain, resolution: request.mesh + 1)
-        let paths3D = paths.enumerated().map { k, p in
-            SurfaceMesh3D.Path3D(xs: p.points.map(\.x), ys: p.points.map(\.y), values: p.losses, label: p.label,
-                                 color: Self.color(for: p.kind, index: k))
-        }
-        var mesh = SurfaceMesh3D(xs: coarse.xs, ys: coarse.ys, values: coarse.values, colormap: colormap, scale: scale,
-                                 paths: paths3D, xLabel: surface.xName, yLabel: surface.yName)
+        var arrows: [SurfaceArrow3D] = []
         if request.gradients {
             // Downhill (-gradient) arrows draped on the surface, as in 002 ch. 6.1.1.
-            mesh.arrows = paths.flatMap { path in
+            arrows = paths.flatMap { path in
                 let (gradients, scale) = gradientArrows(along: path)
                 return zip(path.points, gradients).map { p, g in
                     SurfaceArrow3D.downhill(fromX: p.x, y: p.y, gradient: g, scale: scale) { surface.value($0, $1) }
                 }
             }
         }
-        let theme = Theme()
-        let metadata = DocumentMetadata(title: MathText.plainText(title), command: CommandLineText.current,
-                                        software: "descent \(DescentCommand.version)")
-        do {
-            try FigureFileRenderer.write(to: request.outputPath, format: request.format, size: size, dpi: request.dpi,
-                                         metadata: metadata) { canvas in
-                canvas.fill(.rect(Rect(x: 0, y: 0, width: size.width, height: size.height)), color: theme.background)
-                let head = FigureRenderer.titleLayout(title, theme: theme, width: size.width, canvas: canvas)
-                head.draw(on: canvas, at: Point(size.width / 2, theme.padding), horizontal: .center, vertical: .top, color: theme.textColor)
-                let legendHeight = mesh.legendHeight(theme: theme)
-                let top = 2 * theme.padding + head.height + legendHeight
-                let barLength = size.height - top - 4 * theme.padding
-                let barSpace = colorBar.width(canvas: canvas, theme: theme, length: barLength)
-                let area = Rect(x: 3 * theme.padding, y: top + theme.padding, width: size.width - barSpace - 5 * theme.padding,
-                                height: size.height - top - 5 * theme.padding)
-                mesh.draw(in: area, on: canvas, theme: theme)
-                colorBar.draw(at: Point(size.width - barSpace + theme.padding, top + theme.padding), length: barLength,
-                              on: canvas, theme: theme)
-                mesh.drawLegend(at: Point(theme.padding * 2, top - legendHeight), on: canvas, theme: theme)
-            }
-        } catch let error as OutputError {
-            throw UserError(error.description)
-        }
+        return chart.surface3D(meshXs: coarse.xs, meshYs: coarse.ys, meshValues: coarse.values, arrows: arrows)
     }
 
     /// Paths projected onto a network slice, live paths, then run-log paths.
@@ -160,8 +98,7 @@ struct LandscapeJob {
                 out.append(PathRunner.run(spec, on: d, start: request.start, seed: request.seed))
             }
         }
-        for file in request.runs {
-            let log = try LandscapeRequest.trajectory(file)
+        for (file, log) in request.runLogs {
             let name = RunName.of(file)
             do {
                 out.append(try RunLogPath.path(log, path: file, label: name) { request.surface.value($0, $1) })
@@ -170,61 +107,6 @@ struct LandscapeJob {
             }
         }
         return out
-    }
-
-    /// The colour scale: log when asked, or automatically when the positive surface spans 3
-    /// decades; a symmetric diverging scale for signed surfaces.
-    func colorScale(_ grid: Grid) -> (ColorScale, Colormap) {
-        guard let (lo, hi) = grid.finiteRange else { return (ColorScale(lower: 0, upper: 1, isLog: false), request.colormap ?? .viridis) }
-        if lo < 0 && hi > 0 && request.logColor != true {
-            let m = max(-lo, hi)
-            return (ColorScale(lower: -m, upper: m, isLog: false), request.colormap ?? .rdbu)
-        }
-        let positive = grid.smallestPositive
-        let auto = ContourLevels.spansDecades(smallestPositive: positive, max: hi)
-        if (request.logColor ?? auto), let p = positive, hi > p {
-            // A sharp minimum (exact zeros, 1e-12 in one cell) would take over the bar: the low
-            // end is the 0.5th percentile of the positive values, as long as that is below the top.
-            let low = Self.percentile(grid.values.filter { $0 > 0 && $0.isFinite }, 0.005)
-            return (ColorScale(lower: low < hi ? max(p, low) : p, upper: hi, isLog: true), request.colormap ?? .viridis)
-        }
-        return (ColorScale(lower: lo, upper: hi > lo ? hi : lo + 1, isLog: false), request.colormap ?? .viridis)
-    }
-
-    static func percentile(_ values: [Double], _ q: Double) -> Double {
-        guard !values.isEmpty else { return .nan }
-        let sorted = values.sorted()
-        return sorted[min(sorted.count - 1, Int(q * Double(sorted.count)))]
-    }
-
-    func contourLevels(_ grid: Grid, scale: ColorScale) -> [Double] {
-        guard request.levels > 0, let (lo, hi) = grid.finiteRange else { return [] }
-        if request.logLevels || (scale.isLog && lo >= 0) {
-            let low = max(scale.isLog ? scale.lower : (grid.smallestPositive ?? 1), 1e-300)
-            let nice = ContourLevels.niceLogarithmic(low: low, high: hi, count: request.levels)
-            return nice.count >= 2 ? nice : ContourLevels.logarithmic(low: low, high: hi, count: request.levels)
-        }
-        // Round levels, as matplotlib's contour picks them (MaxNLocator): about `levels` of them, strictly inside the range.
-        let nice = NiceTickLocator.values(lower: lo, upper: hi, maxTicks: request.levels + 1).filter { $0 > lo && $0 < hi }
-        return nice.isEmpty ? ContourLevels.linear(low: lo, high: hi, count: request.levels) : nice
-    }
-
-    /// The course's colours: full batch teal, mini-batch orange, SGD purple; others from the palette.
-    static func color(for kind: String, index: Int) -> Color {
-        switch kind {
-        case "gd": return Theme.teal
-        case "minibatch": return Theme.orange
-        case "sgd": return Theme.purple
-        case "momentum": return Color(hex: 0x0072B2)
-        case "nesterov": return Color(hex: 0x000000)
-        case "adam": return Color(hex: 0xD55E00)
-        case "rmsprop": return Color(hex: 0x56B4E9)
-        case "adagrad": return Color(hex: 0xB59B00)
-        default:
-            // Run logs: Okabe-Ito colours that read on the dark and the bright end of the maps and in the legend.
-            let others = [Color(hex: 0xD55E00), Color(hex: 0xCC79A7), Color(hex: 0xE69F00), Color(hex: 0x56B4E9)]
-            return others[index % others.count]
-        }
     }
 
     /// The gradient at each iterate of `path`, and the arrow scale (data units per unit of

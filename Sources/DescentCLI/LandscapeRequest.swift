@@ -23,7 +23,10 @@ struct LandscapeRequest {
     var paths: [PathSpec]
     var start: Point2
     var seed: UInt64
-    var runs: [String]
+    /// Run logs drawn as paths on a function or data surface, each read once.
+    var runLogs: [(path: String, log: RunLogTrajectory)]
+    /// Notes for the user from building the request (e.g. how many logged states are drawn).
+    var notes: [String] = []
     /// Paths already projected onto a network slice (its training runs or run logs).
     var slicePaths: [OptimizerPath]
     var arrows: Bool
@@ -56,14 +59,14 @@ struct LandscapeRequest {
             case .failure(let e): throw UserError("--optimizers: \(e.description)")
             }
         }
-        guard let directions = NetworkSliceSetup.Directions(rawValue: c.directions) else {
-            throw UserError("--directions '\(c.directions)': expected random or pca")
-        }
+        let directions = c.directions
         if c.network != nil && c.function != nil { throw UserError("--network slices a network trained on --data, not a --function") }
         for r in c.runLogs where r == out || SamePath.check(r, out) || r == c.exportData || c.exportData.map({ SamePath.check(r, $0) }) == true {
             throw UserError("\(r): the run log is also an output file; it would be overwritten")
         }
-        runs = c.runLogs
+        // Each run log is read once, here.
+        let logs = try c.runLogs.map { (path: $0, log: try Self.trajectory($0)) }
+        runLogs = logs
         paths = specs
         slicePaths = []
 
@@ -72,22 +75,30 @@ struct LandscapeRequest {
             guard let first = c.runLogs.first else {
                 throw UserError("give a surface: --function NAME (\(Self.functionNames)), --data SET, or --run LOG (a descent train log)")
             }
-            let logs = try c.runLogs.map { ($0, try Self.trajectory($0)) }
-            switch try RunLogModel.rebuild(logs[0].1.header, path: first) {
+            let rebuilt: RunLogModel
+            do {
+                rebuilt = try RunLogModel.rebuild(logs[0].log.header, path: first)
+            } catch let e as RunLogModel.Failure {
+                throw UserError(e.description)
+            }
+            switch rebuilt {
             case let .function(f, drawn):
                 objective = f
                 surface = drawn
             case .model(let setup):
-                if let d = Self.twoParameterSurface(setup) {
+                if let d = DataSurface(twoParameterModel: setup) {
                     dataSurface = d
                     surface = d
                 } else {
                     if !specs.isEmpty { throw UserError("--optimizers: a network's paths come from its run logs here; train more runs with descent train --log") }
-                    let (slice, projected) = try NetworkSliceSetup.fromRunLogs(logs.map { (path: $0.0, log: $0.1) }, setup: setup,
-                                                                                directions: directions, seed: c.seed)
-                    surface = slice
-                    slicePaths = projected
-                    runs = []
+                    let built = try Self.slice {
+                        try NetworkSliceBuilder.fromRunLogs(logs.map { (path: $0.path, label: RunName.of($0.path), log: $0.log) },
+                                                            setup: setup, directions: directions, seed: c.seed)
+                    }
+                    surface = built.slice
+                    slicePaths = built.paths
+                    notes = built.notes
+                    runLogs = []
                 }
             }
         case (.some, .some): throw UserError("give either --function or --data, not both")
@@ -109,11 +120,14 @@ struct LandscapeRequest {
                     throw UserError("--run with --network: a network's run log names its own model and data; give --run alone")
                 }
                 let trained = specs.isEmpty ? [try PathSpec.parse("gd", learningRate: c.lr, steps: c.steps).get()] : specs
-                let (slice, projected) = try NetworkSliceSetup.onTheSpot(layers: layers, data: name, specs: trained,
-                                                                         drawPaths: !specs.isEmpty || directions == .pca,
-                                                                         directions: directions, c)
-                surface = slice
-                slicePaths = projected
+                let built = try Self.slice {
+                    try NetworkSliceBuilder.onTheSpot(layers: try Self.layerSizes(layers), data: name, samples: c.samples, specs: trained,
+                                                      epochs: c.epochs, drawPaths: !specs.isEmpty || directions == .pca,
+                                                      directions: directions, seed: c.seed)
+                }
+                surface = built.slice
+                slicePaths = built.paths
+                notes = built.notes
                 paths = []
             } else {
                 let d = try Self.dataSurface(name, c)
@@ -121,7 +135,7 @@ struct LandscapeRequest {
                 surface = d
             }
         }
-        if c.network == nil && c.directions != "random" && !(surface is NetworkSlice) {
+        if c.network == nil && c.directions != .random && !(surface is NetworkSlice) {
             throw UserError("--directions applies to network slices (--network, or --run with a network's log)")
         }
         let usual = surface.domain
@@ -140,18 +154,13 @@ struct LandscapeRequest {
         logLevels = c.logLevels
         if c.logColor && c.linearColor { throw UserError("give --log-color or --linear-color, not both") }
         logColor = c.logColor ? true : (c.linearColor ? false : nil)
-        if let name = c.colormap {
-            guard let m = Colormap.named(name) else {
-                throw UserError("unknown colour map '\(name)': expected one of \(Colormap.names.joined(separator: ", "))")
-            }
-            colormap = m
-        }
+        colormap = c.colormap?.colormap
         if objective != nil, let batch = paths.first(where: { $0.batchSize != nil }) {
-            throw UserError("--optimizers: '\(batch.name)' draws real batches of data; a test function has none (use --data, or gd)")
+            throw UserError("--optimizers: '\(batch.entry)' draws real batches of data; a test function has none (use --data, or gd)")
         }
         if let s = c.start {
-            guard let p = Self.pair(s) else { throw UserError("--start '\(s)': expected X,Y, e.g. -1.5,2") }
-            start = Point2(p.0, p.1)
+            let p = try PointOption(s, option: "--start")
+            start = Point2(p.x, p.y)
         } else {
             let d = domain
             start = Point2(d.x.lowerBound + 0.15 * (d.x.upperBound - d.x.lowerBound),
@@ -184,24 +193,29 @@ struct LandscapeRequest {
     }
 
     static func trajectory(_ file: String) throws -> RunLogTrajectory {
-        let text = try InputText.read(file, what: "the run log")
         do {
-            return try RunLogTrajectory.parse(text, path: file)
+            return try RunLogTrajectory.read(path: file)
         } catch let e as RunLogTrajectory.Failure {
             throw UserError(e.description)
         }
     }
 
-    /// A logged linear or logistic neuron on one feature with its default output and loss: the (w, b) plane of `DataSurface`.
-    static func twoParameterSurface(_ setup: TrainRequest.ModelSetup) -> DataSurface? {
-        guard let spec = setup.spec else { return nil }
-        if setup.kind == "linear" && !setup.bias && spec.layers == [2, 1] { return DataSurface(kind: .linearNoBias, data: setup.train) }
-        guard spec.layers == [1, 1] else { return nil }
-        switch (setup.kind, spec.output, spec.loss) {
-        case ("linear", .linear, .mse): return DataSurface(kind: .linear, data: setup.train)
-        case ("logistic", .sigmoid, .bce): return DataSurface(kind: .logistic, data: setup.train)
-        default: return nil
+    /// A network slice from Landscape, its failures as user errors.
+    static func slice(_ build: () throws -> NetworkSliceBuilder.Result) throws -> NetworkSliceBuilder.Result {
+        do {
+            return try build()
+        } catch let e as NetworkSliceBuilder.Failure {
+            throw UserError(e.description)
         }
+    }
+
+    /// `--network` sizes, input first.
+    static func layerSizes(_ text: String) throws -> [Int] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int(String($0).trimmingSpaces) }
+        guard parts.count >= 2, parts.allSatisfy({ ($0 ?? 0) > 0 }) else {
+            throw UserError("--network '\(text)': expected at least two positive sizes, input first, e.g. 2,1000,3")
+        }
+        return parts.map { $0! }
     }
 
     static func dataSurface(_ name: String, _ c: LandscapeCommand) throws -> DataSurface {
@@ -211,10 +225,9 @@ struct LandscapeRequest {
         }
         let twoClass = data.classCount == 2
         var kind: DataSurface.Kind
-        switch c.model ?? (twoClass ? "logistic" : "linear") {
-        case "linear": kind = .linear
-        case "logistic": kind = .logistic
-        case let other: throw UserError("unknown --model '\(other)': expected linear or logistic")
+        switch c.model ?? (twoClass ? .logistic : .linear) {
+        case .linear: kind = .linear
+        case .logistic: kind = .logistic
         }
         if kind == .logistic && !twoClass {
             throw UserError("--model logistic needs two-class data (plants, moons, xor3); \(name) is not")
@@ -232,18 +245,8 @@ struct LandscapeRequest {
         return DataSurface(kind: kind, data: data, feature: feature)
     }
 
-    static func pair(_ s: String) -> (Double, Double)? {
-        let parts = s.split(separator: ",", omittingEmptySubsequences: false).map { Double(String($0).trimmingSpaces) }
-        guard parts.count == 2, let a = parts[0], let b = parts[1], a.isFinite, b.isFinite else { return nil }
-        return (a, b)
-    }
-
     static func range(_ s: String?, _ option: String) throws -> ClosedRange<Double>? {
-        guard let s else { return nil }
-        guard let (a, b) = pair(s), a < b else {
-            throw UserError("\(option) '\(s)': expected LOW,HIGH with LOW < HIGH, e.g. -2,2")
-        }
-        return a...b
+        try s.map { try RangeOption($0, option: option, openEnded: false).closed! }
     }
 
     static func size(_ bytes: Int) -> String {

@@ -19,7 +19,7 @@ struct LossPlotJob {
         if request.terminal {
             let size = TerminalSize.current()
             if request.follow { print("\u{1B}[H\u{1B}[2J", terminator: "") }
-            print(TerminalChart.render(figure.figure.panels[0], columns: size.columns, rows: max(12, size.rows - 2),
+            print(TerminalChart.render(panel: figure.figure.panels[0], columns: size.columns, rows: max(12, size.rows - 2),
                                        theme: figure.figure.theme, ansiColor: TerminalSize.isColorTerminal()))
             return
         }
@@ -82,11 +82,9 @@ struct LossPlotJob {
         options.logY = chart.logY
         options.yLimits = chart.yLimits
         options.legend = chart.legend
-        options.pixelsPerPoint = request.dpi / 72
         options.xTickStyle = request.selection.xKind == .wall ? .clockTime : .number
         let (axes, notes) = LossCurveChart.axes(curves, options: options, theme: theme)
-        let points = Size(Double(request.pixelSize.width) * 72 / request.dpi, Double(request.pixelSize.height) * 72 / request.dpi)
-        return (Figure(size: points, panels: [axes], theme: theme), notes)
+        return (Figure(size: FigureWriter.size(pixels: request.pixelSize, dpi: request.dpi), panels: [axes], theme: theme), notes)
     }
 }
 

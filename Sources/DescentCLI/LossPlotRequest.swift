@@ -21,16 +21,9 @@ struct LossPlotRequest {
     var follow: Bool
 
     init(inputs: [String], labels: [String], xColumn: String?, yColumns: [String]?, smoothing: Double?,
-         logY: Bool, title: String?, xLabel: String?, yLabel: String?, yLimits: String?, legend: String,
-         exportPath: String?, terminal: Bool, output: OutputOptions, inputFormat: String? = nil, follow: Bool = false) throws {
-        if let inputFormat {
-            guard let f = InputFormat(rawValue: inputFormat.lowercased()) else {
-                throw UserError("--input-format '\(inputFormat)': expected one of \(InputFormat.names)")
-            }
-            self.inputFormat = f
-        } else {
-            self.inputFormat = nil
-        }
+         logY: Bool, title: String?, xLabel: String?, yLabel: String?, yLimits: String?, legend: LegendPlacement,
+         exportPath: String?, terminal: Bool, output: OutputOptions, inputFormat: InputFormat? = nil, follow: Bool = false) throws {
+        self.inputFormat = inputFormat
         if follow && inputs.contains("-") { throw UserError("--follow watches files; it cannot follow standard input ('-')") }
         self.follow = follow
         guard !inputs.isEmpty else { throw UserError("no log given: pass a file, or '-' for standard input") }
@@ -50,7 +43,7 @@ struct LossPlotRequest {
         self.selection = CurveSelection(xName: xColumn, yNames: yColumns)
         self.smoothing = smoothing
         self.chart = LossChartOptions.Partial(title: title, xLabel: xLabel, yLabel: yLabel, logY: logY,
-                                              yLimits: try Self.parseLimits(yLimits), legend: try Self.parseLegend(legend))
+                                              yLimits: try Self.parseLimits(yLimits), legend: legend)
         self.exportPath = exportPath
         self.terminal = terminal
         self.pixelSize = try output.pixelSize()
@@ -85,30 +78,8 @@ struct LossPlotRequest {
 
     static func parseLimits(_ text: String?) throws -> AxisLimits {
         guard let text else { return AxisLimits() }
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
-        guard parts.count == 2 else { throw UserError("--ylim '\(text)': expected LOW,HIGH (either may be empty)") }
-        func number(_ s: String) throws -> Double? {
-            if s.isEmpty { return nil }
-            guard let v = Double(s), v.isFinite else { throw UserError("--ylim '\(text)': '\(s)' is not a number") }
-            return v
-        }
-        let limits = AxisLimits(lower: try number(parts[0]), upper: try number(parts[1]))
-        if let lo = limits.lower, let hi = limits.upper, lo >= hi {
-            throw UserError("--ylim '\(text)': LOW must be below HIGH")
-        }
-        return limits
-    }
-
-    static func parseLegend(_ text: String) throws -> LegendPlacement {
-        switch text.lowercased() {
-        case "best": return .best
-        case "outside", "outside right", "right outside": return .outsideRight
-        case "none", "off": return .none
-        default:
-            if let l = LegendLocation(rawValue: text.lowercased().replacingOccurrences(of: "-", with: " ")) { return .inside(l) }
-            let names = ["best", "outside", "none"] + LegendLocation.allCases.map { "'\($0.rawValue)'" }
-            throw UserError("--legend '\(text)': expected one of \(names.joined(separator: ", "))")
-        }
+        let range = try RangeOption(text, option: "--ylim", openEnded: true)
+        return AxisLimits(lower: range.lower, upper: range.upper)
     }
 }
 

@@ -31,11 +31,8 @@ struct OutputOptions: ParsableArguments {
 
     /// The figure size in pixels.
     func pixelSize() throws -> (width: Int, height: Int) {
-        let parts = size.lowercased().split(separator: "x")
-        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w >= 100, h >= 80, w <= 20000, h <= 20000 else {
-            throw UserError("--size '\(size)': expected WIDTHxHEIGHT in pixels, e.g. 960x600 (100x80 to 20000x20000)")
-        }
-        return (w, h)
+        let p = try PixelSizeOption(size, option: "--size")
+        return (p.width, p.height)
     }
 
     func validatedDPI() throws -> Double {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Plot
 import RunLogs
 
 /// `descent plot LOG...`: loss curves from training logs.
@@ -20,8 +21,8 @@ struct PlotCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Option(name: .customLong("input-format"), help: "Force the log format: \(InputFormat.names).")
-    var inputFormat: String?
+    @Option(name: .customLong("input-format"), help: "Force the log format.")
+    var inputFormat: InputFormat?
 
     @Option(name: .customLong("x"), help: "Column for the x axis (default: step, else epoch, else the row number); 'wall' or 'relative' for wall-clock time.")
     var xColumn: String?
@@ -47,11 +48,11 @@ struct PlotCommand: ParsableCommand {
     @Option(help: "y axis label (default: from the series names).")
     var ylabel: String?
 
-    @Option(help: "y limits LOW,HIGH; leave one side empty to keep it automatic (e.g. ',1').")
+    @Option(parsing: .unconditional, help: "y limits LOW,HIGH; leave one side empty to keep it automatic (e.g. ',1'; may start with a minus sign: -1,2).")
     var ylim: String?
 
-    @Option(help: "Legend position: best, outside, none, or a corner such as 'upper left'.")
-    var legend: String = "best"
+    @Option(help: "Legend position: best, outside (right of the plot), none, or a corner or edge such as 'upper left' (or upper-left).")
+    var legend: LegendPlacement = .best
 
     @Option(name: .customLong("export-data"), help: "Also write the plotted points to this CSV file.")
     var exportData: String?
@@ -62,14 +63,19 @@ struct PlotCommand: ParsableCommand {
     @Flag(help: "Keep watching the logs and redraw the output as they grow (Ctrl-C stops).")
     var follow = false
 
+    /// The validated request these options make.
+    func request() throws -> LossPlotRequest {
+        try LossPlotRequest(
+            inputs: logs, labels: labels, xColumn: xColumn,
+            yColumns: yColumns.map { $0.split(separator: ",").map { String($0).trimmingSpaces } },
+            smoothing: smooth, logY: logY, title: title, xLabel: xlabel, yLabel: ylabel,
+            yLimits: ylim, legend: legend, exportPath: exportData, terminal: terminal, output: output,
+            inputFormat: inputFormat, follow: follow)
+    }
+
     func run() throws {
         do {
-            let request = try LossPlotRequest(
-                inputs: logs, labels: labels, xColumn: xColumn,
-                yColumns: yColumns.map { $0.split(separator: ",").map { String($0).trimmingSpaces } },
-                smoothing: smooth, logY: logY, title: title, xLabel: xlabel, yLabel: ylabel,
-                yLimits: ylim, legend: legend, exportPath: exportData, terminal: terminal, output: output,
-                inputFormat: inputFormat, follow: follow)
+            let request = try request()
             let job = LossPlotJob(request: request)
             if request.follow { try job.follow() } else { try job.run() }
         } catch let error as UserError {

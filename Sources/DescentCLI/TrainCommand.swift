@@ -29,8 +29,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Rotation of the quadratic bowl, in degrees.")
     var rotation: Double = 0
 
-    @Option(help: "Model: linear, logistic, mlp or perceptron.")
-    var model: String?
+    @Option(help: "Model.")
+    var model: ModelKind?
     @Option(help: "Data set (lab-single, lab-batch, xor3, plants, blobs, moons, spirals, linear2d), a CSV file, or idx:DIR (MNIST's IDX files).")
     var data: String?
     @Option(help: "CSV feature columns, comma-separated.")
@@ -43,30 +43,30 @@ struct TrainCommand: ParsableCommand {
     var samples: Int?
     @Option(help: "MLP layer sizes, input first, e.g. 2,3,3.")
     var layers: String?
-    @Option(help: "Hidden activation: relu, sigmoid, tanh (or identity).")
-    var activation: String = "relu"
-    @Option(help: "Output activation: linear, sigmoid or softmax (default from the model).")
-    var output: String?
+    @Option(help: "Hidden activation.")
+    var activation: Activation = .relu
+    @Option(help: "Output activation (default from the model: linear, or sigmoid for logistic).")
+    var output: OutputActivation?
     @Option(help: "Loss: mse (1/2 ||y_hat - y||^2), bce or ce (default from the model and output).")
-    var loss: String?
+    var loss: LossKind?
     @Flag(name: .customLong("no-bias"), help: "--model linear or mlp without biases, y = W x (on linear2d: w1 x1 + w2 x2, the plane descent landscape --data linear2d draws).")
     var noBias = false
     @Option(help: "Initial weights: normal (N(0,1), the course's randn), uniform (U[0,1), np.random.random), xavier or he; biases start at 0.")
-    var initialization: String = "normal"
+    var initialization: WeightInit = .normal
     @Option(name: .customLong("weight-shape"), help: "Shape each W is drawn (and given in --weights) in: out-in (the 001 labs' randn(hidden, in)) or in-out (the 002 ch. 8 program's random((3, 4))).")
-    var weightShape: String = "out-in"
+    var weightShape: WeightShape = .outIn
     @Option(help: "Random generator for weights and generated data: splitmix (default) or numpy (NumPy's legacy np.random.seed stream, bit for bit).")
-    var rng: String = "splitmix"
+    var rng: RandomGenerator = .splitmix
     @Option(help: "Start weights from a JSON file, e.g. {\"W1\": [[3, 2], [4, 1], [5, 2]]} (biases b1.. optional, zeros when absent).")
     var weights: String?
     @Option(help: "Combine per-sample losses by their mean (default) or sum (the 002 ch. 8 program).")
-    var reduction: String = "mean"
+    var reduction: Reduction = .mean
     @Flag(help: "Standardise each feature by the training set's mean and std (std below 1e-6 clamped), as the course's normalize_fit.")
     var standardize = false
 
     // Optimizer.
-    @Option(help: "Optimizer: sgd, rmsprop, adagrad or adam.")
-    var optimizer: String = "sgd"
+    @Option(help: "Optimizer (torch.optim's update rule). sgd is torch.optim.SGD on the whole training set unless --batch-size (--batch-size 1 is the course's single-sample SGD, landscape's 'single').")
+    var optimizer: TrainOptimizer = .sgd
     @Option(parsing: .unconditional, help: "Learning rate (default: torch's, 0.001 for sgd and adam, 0.01 for rmsprop and adagrad).")
     var lr: Double?
     @Option(help: "Momentum (sgd, rmsprop).")

@@ -149,51 +149,27 @@ struct TrainJob {
     }
 }
 
-/// The JSON Lines run log, built in memory and written atomically at the end.
+/// The JSON Lines run log, built in memory and written atomically at the end: one
+/// `TrainingLogLine` per line, as `TrainingLog` reads them back.
 struct RunLogText {
     private(set) var text = ""
 
-    init(header: [(String, JSONValue)]) {
-        text = JSONText.object(header) + "\n"
+    init(header: TrainingLogHeader) {
+        add(.header(header))
     }
 
     mutating func step(_ r: StepRecord, params: Bool) {
-        text += "{\"type\":\"step\",\"step\":\(r.step)"
-        if let e = r.epoch { text += ",\"epoch\":\(e)" }
-        text += ",\"loss\":"
-        JSONText.number(r.loss, to: &text)
-        text += ",\"grad_norm\":"
-        JSONText.number(r.gradientNorm, to: &text)
-        if params {
-            text += ",\"params\":["
-            for (i, p) in r.parameters.enumerated() {
-                if i > 0 { text += "," }
-                JSONText.number(p, to: &text)
-            }
-            text += "]"
-        }
-        text += "}\n"
+        TrainingLogStep(r, params: params).write(to: &text)
+        text += "\n"
     }
-
-    mutating func epoch(_ r: EpochRecord) {
-        var members: [(String, JSONValue)] = [("type", .string("epoch")), ("epoch", .integer(r.epoch)), ("loss", .number(r.loss))]
-        if let v = r.validationLoss { members.append(("val_loss", .number(v))) }
-        if let a = r.validationAccuracy { members.append(("val_accuracy", .number(a))) }
-        members.append(("steps", .integer(r.step)))
-        text += JSONText.object(members) + "\n"
-    }
-
+    mutating func epoch(_ r: EpochRecord) { add(.epoch(TrainingLogEpoch(r))) }
     /// The last line; `test` adds the test set's loss and accuracy (IDX data with t10k- files).
     mutating func end(_ outcome: TrainingOutcome, test: (loss: Double, accuracy: Double?)? = nil) {
-        var members: [(String, JSONValue)] = [("type", .string("end"))]
-        switch outcome {
-        case let .completed(n): members += [("status", .string("completed")), ("steps", .integer(n))]
-        case let .diverged(k): members += [("status", .string("diverged")), ("diverged_at_step", .integer(k))]
-        }
-        if let test {
-            members.append(("test_loss", .number(test.loss)))
-            if let a = test.accuracy { members.append(("test_accuracy", .number(a))) }
-        }
-        text += JSONText.object(members) + "\n"
+        add(.end(TrainingLogEnd(outcome, test: test)))
+    }
+
+    private mutating func add(_ line: TrainingLogLine) {
+        text += line.jsonText
+        text += "\n"
     }
 }

@@ -16,10 +16,9 @@ enum TrainLossFigure {
         // Log y when the loss is positive and spans more than two decades.
         let finite = steps.map(\.1).filter(\.isFinite)
         if let lo = finite.min(), let hi = finite.max(), lo > 0, hi / lo > 100 { options.logY = true }
-        options.pixelsPerPoint = dpi / 72
         // The chart's own divergence note is not printed: the run already says where it diverged.
         let (axes, _) = LossCurveChart.axes(curves, options: options, theme: theme)
-        let figure = Figure(size: Size(960 * 72 / dpi, 600 * 72 / dpi), panels: [axes], theme: theme)
+        let figure = Figure(size: FigureWriter.size(pixels: (960, 600), dpi: dpi), panels: [axes], theme: theme)
         try FigureWriter.write(figure, to: path, format: format, dpi: dpi, title: title)
     }
 }

@@ -6,22 +6,7 @@ import Training
 /// outputs, plus the header that reproduces the run.
 struct TrainRequest {
     /// A model on data, resolved.
-    struct ModelSetup {
-        var kind: String
-        var model: DataModel
-        var spec: MLPSpec?
-        /// False for --model linear --no-bias (the layer W of `spec` only).
-        var bias = true
-        var initial: [Double]
-        var train: Dataset
-        var trainTargets: [Double]
-        var validation: Dataset?
-        var validationTargets: [Double]?
-        var classification: Bool
-        /// The IDX data's t10k- test set, scored after training.
-        var test: Dataset? = nil
-        var testTargets: [Double]? = nil
-    }
+    typealias ModelSetup = Training.ModelSetup
 
     enum Target {
         /// A test function or an expression in x and y.
@@ -45,7 +30,7 @@ struct TrainRequest {
     var printEpochs: Bool
     /// --check-gradients without --steps or --epochs: check, then stop.
     var checkOnly: Bool
-    var header: [(String, JSONValue)] = []
+    var header = TrainingLogHeader()
 
     init(_ c: TrainCommand) throws {
         seed = c.seed
@@ -134,11 +119,9 @@ struct TrainRequest {
     // MARK: Optimizer
 
     static func optimizer(_ c: TrainCommand) throws -> OptimizerConfig {
-        guard OptimizerConfig.names.contains(c.optimizer) else {
-            throw UserError("unknown optimizer '\(c.optimizer)': expected one of \(OptimizerConfig.names.joined(separator: ", "))")
-        }
+        let name = c.optimizer.rawValue
         let defaults: [String: Double] = ["sgd": 1e-3, "adam": 1e-3, "rmsprop": 1e-2, "adagrad": 1e-2]
-        let lr = c.lr ?? defaults[c.optimizer]!
+        let lr = c.lr ?? defaults[name]!
         guard lr > 0, lr.isFinite else { throw UserError("--lr \(c.lr.map { "\($0)" } ?? ""): expected a positive learning rate") }
         // Options that belong to other optimizers.
         let owners: [(String, Bool, Set<String>)] = [
@@ -149,8 +132,8 @@ struct TrainRequest {
             ("--initial-accumulator-value", c.initialAccumulatorValue != nil, ["adagrad"]),
             ("--betas", c.betas != nil, ["adam"]), ("--amsgrad", c.amsgrad, ["adam"]),
         ]
-        for (flag, given, allowed) in owners where given && !allowed.contains(c.optimizer) {
-            throw UserError("\(flag) does not apply to --optimizer \(c.optimizer) (it is an option of \(allowed.sorted().joined(separator: ", ")))")
+        for (flag, given, allowed) in owners where given && !allowed.contains(name) {
+            throw UserError("\(flag) does not apply to --optimizer \(name) (it is an option of \(allowed.sorted().joined(separator: ", ")))")
         }
         func nonNegative(_ v: Double?, _ name: String, _ d: Double) throws -> Double {
             let x = v ?? d
@@ -159,22 +142,22 @@ struct TrainRequest {
         }
         let wd = try nonNegative(c.weightDecay, "--weight-decay", 0)
         switch c.optimizer {
-        case "sgd":
+        case .sgd:
             let momentum = try nonNegative(c.momentum, "--momentum", 0), dampening = try nonNegative(c.dampening, "--dampening", 0)
             if c.nesterov && (momentum <= 0 || dampening != 0) {
                 throw UserError("--nesterov needs --momentum > 0 and zero --dampening (as torch.optim.SGD)")
             }
             return .sgd(lr: lr, momentum: momentum, dampening: dampening, nesterov: c.nesterov, weightDecay: wd)
-        case "rmsprop":
+        case .rmsprop:
             let alpha = try nonNegative(c.alpha, "--alpha", 0.99)
             guard alpha < 1 || c.alpha == nil else { throw UserError("--alpha \(alpha): expected 0 <= alpha < 1") }
             return .rmsprop(lr: lr, alpha: alpha, eps: try nonNegative(c.eps, "--eps", 1e-8), weightDecay: wd,
                             momentum: try nonNegative(c.momentum, "--momentum", 0), centered: c.centered)
-        case "adagrad":
+        case .adagrad:
             return .adagrad(lr: lr, lrDecay: try nonNegative(c.lrDecay, "--lr-decay", 0), weightDecay: wd,
                             initialAccumulatorValue: try nonNegative(c.initialAccumulatorValue, "--initial-accumulator-value", 0),
                             eps: try nonNegative(c.eps, "--eps", 1e-10))
-        default:
+        case .adam:
             var b = [0.9, 0.999]
             if let text = c.betas {
                 b = try numbers(text, option: "--betas", count: 2)
@@ -196,164 +179,26 @@ struct TrainRequest {
 
     // MARK: Model and data
 
-    static let modelNames = ["linear", "logistic", "mlp", "perceptron"]
-
-    static func modelSetup(kind: String, _ c: TrainCommand) throws -> ModelSetup {
-        guard modelNames.contains(kind) else {
-            throw UserError("unknown model '\(kind)': expected one of \(modelNames.joined(separator: ", "))")
-        }
-        guard let dataName = c.data else { throw UserError("--model needs --data (\(BuiltinData.names.joined(separator: ", ")), a CSV file or idx:DIR)") }
-        let generator = try choice(c.rng, "--rng", RandomGenerator.splitmix)
-        if generator == .numpy && c.seed > UInt64(UInt32.max) {
-            throw UserError("--seed \(c.seed): --rng numpy takes a seed in 0..4294967295, as np.random.seed")
-        }
-        let shape = try choice(c.weightShape, "--weight-shape", WeightShape.outIn)
-        var (data, test) = try loadData(dataName, c)
-        if c.standardize {
-            // IDX pixels are float32 in the course's MNIST lab: standardise them in its float32 arithmetic.
-            let z = Standardization(fit: data, float32: dataName.hasPrefix("idx:"))
-            data = z.apply(data)
-            test = test.map(z.apply)
-        }
-        if c.layers != nil && kind != "mlp" { throw UserError("--layers applies to --model mlp") }
-        if c.noBias && kind != "linear" && kind != "mlp" { throw UserError("--no-bias applies to --model linear and mlp") }
-        guard let initialization = WeightInit(rawValue: c.initialization) else {
-            throw UserError("unknown --initialization '\(c.initialization)': expected one of \(WeightInit.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        let d = data.featureCount
-        let model: DataModel
-        var spec: MLPSpec?
-        var initial: [Double]
-        let outputs: Int
-        if kind == "perceptron" {
-            guard data.targetCount == 1, data.targets.allSatisfy({ $0 == 0 || $0 == 1 }) else {
-                throw UserError("--model perceptron needs one target column of 0/1 labels; \(data.name) has \(data.targetCount) target(s) \(data.targetNames.joined(separator: ", "))")
-            }
-            if c.weights != nil { throw UserError("--weights applies to --model linear, logistic and mlp") }
-            model = Perceptron(inputs: d)
-            initial = StartDraw.perceptron(inputs: d, generator: generator, seed: c.seed)!
-            outputs = 1
-        } else {
-            var s = try mlpSpec(kind: kind, c, data: data)
-            s.bias = !(c.noBias && kind == "mlp")
-            s.reduction = try choice(c.reduction, "--reduction", Reduction.mean)
-            spec = s
-            let start = StartDraw(spec: s, initialization: initialization, shape: shape, generator: generator, seed: c.seed,
-                                  dataName: dataName, samples: c.samples)!
-            initial = start.parameters
-            // --rng numpy draws the generated data after the weights, from the same stream.
-            if generator == .numpy, let drawn = start.data { data = drawn }
-            if let path = c.weights {
-                var given = s
-                given.bias = !c.noBias
-                do {
-                    initial = try StartWeights.parameters(json: try InputText.read(path, what: "the weights file"), path: path, spec: given, shape: shape)
-                } catch let e as StartWeights.Failure {
-                    throw UserError(e.description)
-                }
-                if c.noBias && kind == "linear" { initial += [Double](repeating: 0, count: s.outputCount) }
-            }
-            outputs = s.outputCount
-            if c.noBias && kind == "linear" {
-                // y = W x: the same initial W as with a bias, without b.
-                guard s.output == .linear, s.loss == .mse else { throw UserError("--no-bias fits y = W x: use --output linear and --loss mse") }
-                guard s.reduction == .mean else { throw UserError("--reduction sum applies to --model mlp, logistic and linear with a bias") }
-                model = BiasFreeLinear(inputs: d, outputs: outputs)
-                initial = Array(initial[0..<(d * outputs)])
-            } else {
-                model = MLP(spec: s)
-            }
-        }
-        var validation: Dataset?
-        if let f = c.validation {
-            guard f > 0, f < 1 else { throw UserError("--validation \(f): expected a fraction between 0 and 1, e.g. 0.2") }
-            guard data.count >= 2 else { throw UserError("--validation: \(data.name) has \(data.count) sample(s), too few to split") }
-            (data, validation) = data.split(validation: f, seed: c.seed)
-        }
-        guard let trainTargets = data.targets(forOutputs: outputs) else {
-            let classes = data.classCount.map { " or its \($0) classes" } ?? ""
-            throw UserError("the model has \(outputs) output(s) but \(data.name) has \(data.targetCount) target column(s)\(classes): the last layer size must match")
-        }
-        let classification = data.classCount != nil && (kind == "perceptron" || spec?.output != .linear)
-        return ModelSetup(kind: kind, model: model, spec: spec, bias: !c.noBias, initial: initial, train: data, trainTargets: trainTargets,
-                          validation: validation, validationTargets: validation?.targets(forOutputs: outputs),
-                          classification: classification, test: test, testTargets: test?.targets(forOutputs: outputs))
-    }
-
-    /// The enum case named by an option, or one message listing the choices.
-    static func choice<T: RawRepresentable & CaseIterable>(_ text: String, _ option: String, _ type: T) throws -> T where T.RawValue == String {
-        guard let v = T(rawValue: text) else {
-            throw UserError("unknown \(option) '\(text)': expected one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return v
-    }
-
-    static func mlpSpec(kind: String, _ c: TrainCommand, data: Dataset) throws -> MLPSpec {
-        let d = data.featureCount
-        func parse<T: RawRepresentable & CaseIterable>(_ text: String?, _ option: String, _ d: T) throws -> T where T.RawValue == String {
-            guard let text else { return d }
-            guard let v = T(rawValue: text) else {
-                throw UserError("unknown \(option) '\(text)': expected one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return v
-        }
-        let activation = try parse(c.activation, "--activation", Activation.relu)
-        switch kind {
-        case "linear":
-            let output = try parse(c.output, "--output", OutputActivation.linear)
-            let loss = try parse(c.loss, "--loss", LossKind.mse)
-            let spec = MLPSpec(layers: [d, data.targetCount], activation: activation, output: output, loss: loss)
-            if let p = spec.problem { throw UserError(p) }
-            return spec
-        case "logistic":
-            let spec = MLPSpec(layers: [d, 1], activation: activation, output: try parse(c.output, "--output", OutputActivation.sigmoid),
-                               loss: try parse(c.loss, "--loss", LossKind.bce))
-            if let p = spec.problem { throw UserError(p) }
-            return spec
-        default:
-            guard let text = c.layers else { throw UserError("--model mlp needs --layers, e.g. --layers \(d),16,\(data.classCount ?? data.targetCount)") }
+    /// The model `c` names, built by Training as a run log's header rebuilds it.
+    static func modelSetup(kind: ModelKind, _ c: TrainCommand) throws -> ModelSetup {
+        guard let data = c.data else { throw UserError("--model needs --data (\(BuiltinData.names.joined(separator: ", ")), a CSV file or idx:DIR)") }
+        var layers: [Int]?
+        if let text = c.layers, kind == .mlp {
             let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int(String($0).trimmingSpaces) }
             guard parts.count >= 2, parts.allSatisfy({ ($0 ?? 0) > 0 }) else {
                 throw UserError("--layers '\(text)': expected at least two positive sizes, input first, e.g. 2,3,3")
             }
-            let layers = parts.map { $0! }
-            guard layers[0] == d else {
-                throw UserError("--layers \(text): the input size \(layers[0]) does not fit \(data.name), which has \(d) feature(s)")
-            }
-            let output = try parse(c.output, "--output", OutputActivation.linear)
-            let defaultLoss: LossKind = output == .softmax ? .ce : output == .sigmoid ? .bce : .mse
-            let spec = MLPSpec(layers: layers, activation: activation, output: output, loss: try parse(c.loss, "--loss", defaultLoss))
-            if let p = spec.problem { throw UserError(p) }
-            return spec
+            layers = parts.map { $0! }
+        } else if c.layers != nil {
+            throw UserError("--layers applies to --model mlp")
         }
-    }
-
-    /// The training data and, for IDX files with t10k- files beside them, the test set.
-    static func loadData(_ name: String, _ c: TrainCommand) throws -> (Dataset, Dataset?) {
-        if let s = c.samples, s < 1 { throw UserError("--samples \(s): expected a positive number of samples") }
-        if let d = BuiltinData.make(name, seed: c.seed, samples: c.samples) {
-            if c.features != nil || c.target != nil { throw UserError("--features and --target apply to CSV files, not to the built-in data '\(name)'") }
-            return (d, nil)
-        }
-        if name.hasPrefix("idx:") {
-            if c.features != nil || c.target != nil { throw UserError("--features and --target apply to CSV files, not to IDX data") }
-            do {
-                let set = try IDXData.load(directory: String(name.dropFirst(4)))
-                return (set.train, set.test)
-            } catch let e as IDXData.Failure {
-                throw UserError(e.description)
-            }
-        }
-        guard name.lowercased().hasSuffix(".csv") || FileManager.default.fileExists(atPath: name) else {
-            throw UserError("unknown data '\(name)': expected one of \(BuiltinData.names.joined(separator: ", ")), or a CSV file")
-        }
-        guard let features = c.features, let target = c.target else {
-            throw UserError("\(name): a CSV file needs --features a,b and --target y")
-        }
-        let text = try InputText.read(name, what: "the file")
+        let recipe = ModelRecipe(kind: kind, data: data, samples: c.samples, features: c.features.map(split), targets: c.target.map(split),
+                                 validation: c.validation, layers: layers, activation: c.activation, output: c.output, loss: c.loss,
+                                 bias: !c.noBias, initialization: c.initialization, seed: c.seed, rng: c.rng,
+                                 weightShape: c.weightShape, reduction: c.reduction, weights: c.weights, standardize: c.standardize)
         do {
-            return (try CSVData.parse(text, path: name, features: split(features), targets: split(target)), nil)
-        } catch let e as CSVData.Failure {
+            return try ModelSetup(recipe)
+        } catch let e as ModelSetup.Failure {
             throw UserError(e.description)
         }
     }

@@ -5,7 +5,7 @@ import Autodiff
 /// A backprop figure of a computation graph in the style of CS231n's circuits: gates as
 /// circles with their symbol, variables and named values as pills, every wire carrying its
 /// forward value above (green) and its gradient below (vermillion).
-public struct GraphDiagram {
+public struct GraphDiagram: Sendable {
     /// What to draw.
     public struct Options: Sendable {
         public var direction: LayeredLayout.Direction = .leftToRight
@@ -28,6 +28,10 @@ public struct GraphDiagram {
     /// The colour key under the graph: which colour is the value, the gradient, the local derivative.
     let key: [(RichTextLayout, Color)]
     static let keyGap = 14.0
+    /// Space between the output arrow's tip and the output's name.
+    static let sinkGap = 4.0
+    /// Room per input along a flattened (n-ary) gate.
+    static let naryPortSpacing = 12.0
 
     var keyHeight: Double { (key.map(\.0.height).max() ?? 0) + Self.keyGap }
     var keyWidth: Double { key.map(\.0.width).reduce(0, +) + Double(max(0, key.count - 1)) * 16 }
@@ -64,7 +68,9 @@ public struct GraphDiagram {
             case .gate(let op):
                 let symbol = RichTextLayout(op.symbol, font: style.symbolFont, canvas: canvas)
                 let d = max(30, symbol.width + 14)
-                shapes.append(.gate(op)); names.append(symbol); sizes.append(Size(d, d))
+                // A flattened gate with many inputs grows across the flow, room for a port each.
+                let span = max(d, Double(node.inputs.count) * Self.naryPortSpacing)
+                shapes.append(.gate(op)); names.append(symbol); sizes.append(lr ? Size(d, span) : Size(span, d))
             case .variable(let n), .named(let n):
                 let text = RichTextLayout(Self.markup(n), font: style.nameFont, canvas: canvas)
                 shapes.append(.pill(n, fill: node.isVariable ? style.variableFill : style.namedFill))
@@ -82,12 +88,13 @@ public struct GraphDiagram {
             captions.append(caption)
         }
         var edges: [(from: Int, to: Int, port: Int, label: WireLabel, measured: WireLabel.Measured)] = []
+        var measured = WireLabel.Cache()
         var layoutEdges: [LayeredLayout.Edge] = []
         for node in graph.nodes {
             for (k, input) in node.inputs.enumerated() {
                 let label = WireLabel(value: evaluation.values[input], gradient: evaluation.edgeGradients[node.id][k],
                                       local: options.showLocal ? evaluation.localDerivatives[node.id][k] : nil)
-                let m = label.measure(on: canvas, style: style, showGradient: showGradient)
+                let m = label.measure(on: canvas, style: style, showGradient: showGradient, cache: &measured)
                 edges.append((input, node.id, k, label, m))
                 layoutEdges.append(.init(from: input, to: node.id, port: k, ports: node.inputs.count,
                                          labelSize: WireLabel.size(m, direction: options.direction)))
@@ -98,9 +105,12 @@ public struct GraphDiagram {
         let output = graph.nodes[graph.output]
         if Self.needsOutputWire(graph) {
             let sink = shapes.count
-            shapes.append(.sink); names.append(nil); captions.append(nil); sizes.append(Size(1, 1))
-            let label = WireLabel(value: evaluation.outputValue, gradient: 1, local: nil)
-            let m = label.measure(on: canvas, style: style, showGradient: showGradient)
+            // The wire ends at the output's name, as a circuit's output terminal is labelled.
+            let name = RichTextLayout(output.name.map(Self.markup) ?? "output", font: style.nameFont, canvas: canvas)
+            shapes.append(.sink); names.append(name); captions.append(nil)
+            sizes.append(lr ? Size(name.width + Self.sinkGap, name.height) : Size(name.width, name.height + Self.sinkGap))
+            let label = WireLabel(value: evaluation.outputValue, gradient: evaluation.upstream, local: nil)
+            let m = label.measure(on: canvas, style: style, showGradient: showGradient, cache: &measured)
             edges.append((output.id, sink, 0, label, m))
             layoutEdges.append(.init(from: output.id, to: sink, labelSize: WireLabel.size(m, direction: options.direction)))
         }
@@ -108,7 +118,9 @@ public struct GraphDiagram {
         self.nameLayouts = names
         self.captions = captions
         self.edges = edges
-        self.layout = LayeredLayout(.init(nodeSizes: sizes, edges: layoutEdges, direction: options.direction))
+        var layoutInput = LayeredLayout.Input(nodeSizes: sizes, edges: layoutEdges, direction: options.direction)
+        layoutInput.commutative = Set(graph.nodes.filter { $0.operation?.isCommutative == true }.map(\.id))
+        self.layout = LayeredLayout(layoutInput)
         let outputName = output.name.map(Self.markup) ?? "output"
         var key: [(RichTextLayout, Color)] = [(RichTextLayout("value (forward)", font: style.numberFont, canvas: canvas), style.valueColor)]
         if showGradient {
@@ -127,10 +139,13 @@ public struct GraphDiagram {
         return true
     }
 
-    /// `w1` -> `$w_{1}$`, single letters italic; longer names upright.
+    /// `w1` and `w₁` -> `$w_{1}$`, `θ` -> `$θ$`: single letters italic; longer names upright.
     static func markup(_ name: String) -> String {
         let letters = name.prefix { $0.isLetter }
-        let rest = name.dropFirst(letters.count)
+        // Subscript digits (U+2080...U+2089) become a subscript of plain digits.
+        let rest = String(name.dropFirst(letters.count).unicodeScalars.map { s in
+            (0x2080...0x2089).contains(s.value) ? Character(Unicode.Scalar(s.value - 0x2080 + 0x30)!) : Character(s)
+        })
         if letters.count == 1 && rest.allSatisfy(\.isNumber) {
             return rest.isEmpty ? "$\(letters)$" : "$\(letters)_{\(rest)}$"
         }
@@ -224,10 +239,13 @@ public struct GraphDiagram {
         }
         switch shape {
         case .sink:
-            return
+            let at = options.direction == .leftToRight ? Point(rect.x + Self.sinkGap, center.y) : Point(center.x, rect.y + Self.sinkGap)
+            nameLayouts[id]?.draw(on: canvas, at: at, horizontal: options.direction == .leftToRight ? .left : .center,
+                                  vertical: options.direction == .leftToRight ? .center : .top, color: style.textColor)
         case .gate:
             let r = min(rect.width, rect.height) / 2
-            canvas.fillAndStroke(.circle(center: center, radius: r), fill: current ? style.currentFill : (problem ? style.problemFill : style.gateFill), stroke: outline)
+            let outlinePath = rect.width == rect.height ? Path.circle(center: center, radius: r) : Self.roundedRect(rect, radius: r)
+            canvas.fillAndStroke(outlinePath, fill: current ? style.currentFill : (problem ? style.problemFill : style.gateFill), stroke: outline)
             nameLayouts[id]?.draw(on: canvas, at: center, horizontal: .center, vertical: .center, color: style.textColor)
         case .pill(_, let fill):
             let w = (options.direction == .leftToRight ? rect.width : body.width)

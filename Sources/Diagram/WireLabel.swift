@@ -10,7 +10,11 @@ struct WireLabel {
 
     /// Number text with a typographic minus sign.
     static func text(_ v: Double) -> String {
-        NumberText.compact(v).replacingOccurrences(of: "-", with: "\u{2212}").replacingOccurrences(of: "Inf", with: "\u{221E}")
+        if v.isInfinite { return v > 0 ? "\u{221E}" : "\u{2212}\u{221E}" }
+        // A scalar loop: Foundation's replacingOccurrences costs more than the layout on big graphs.
+        var out = ""
+        for ch in NumberText.compact(v).unicodeScalars { out.unicodeScalars.append(ch == "-" ? "\u{2212}" : ch) }
+        return out
     }
 
     struct Measured {
@@ -19,9 +23,17 @@ struct WireLabel {
         var local: RichTextLayout?
     }
 
-    func measure(on canvas: Canvas, style: DiagramStyle, showGradient: Bool) -> Measured {
+    /// Measured number texts by text and weight: a big graph repeats the same few values.
+    typealias Cache = [String: RichTextLayout]
+
+    func measure(on canvas: Canvas, style: DiagramStyle, showGradient: Bool, cache: inout Cache) -> Measured {
         func layout(_ v: Double, prefix: String = "") -> RichTextLayout {
-            RichTextLayout(prefix + Self.text(v), font: v.isFinite ? style.numberFont : style.strongNumberFont, canvas: canvas)
+            let text = prefix + Self.text(v)
+            let key = v.isFinite ? text : "\u{0}" + text
+            if let known = cache[key] { return known }
+            let made = RichTextLayout(text, font: v.isFinite ? style.numberFont : style.strongNumberFont, canvas: canvas)
+            cache[key] = made
+            return made
         }
         return Measured(value: layout(value),
                         gradient: showGradient ? layout(gradient) : nil,

@@ -3,11 +3,13 @@ import Foundation
 import Training
 
 /// A surface typed as an expression in x and y (`x^2 + 3*y`, `sin(x) * y`): values from the
-/// expression's computation graph, gradients by its reverse-mode pass (Autodiff), so paths,
+/// expression's computation graph, gradients by Autodiff's reverse pass (`ReversePass`), so paths,
 /// gradient arrows and fields work as on the built-in functions.
 public final class ExpressionSurface: Surface2D, PlaneObjective {
     public let graph: ComputationGraph
     let xNode: Int?, yNode: Int?
+    /// Autodiff's forward and backward sweeps, copied per call (so the surface can be shared).
+    let prepared: ReversePass
 
     /// Why a text is not a surface: the message and where in the text.
     public struct Failure: Error, CustomStringConvertible {
@@ -24,40 +26,24 @@ public final class ExpressionSurface: Surface2D, PlaneObjective {
         }
         xNode = graph.variables.first { $0.name == "x" }?.id
         yNode = graph.variables.first { $0.name == "y" }?.id
+        prepared = ReversePass(graph)
     }
 
-    /// Every node's value at (x, y).
-    func forward(_ x: Double, _ y: Double) -> [Double] {
-        var values = [Double](repeating: 0, count: graph.nodes.count)
-        for node in graph.nodes {
-            switch node.kind {
-            case .variable: values[node.id] = node.id == xNode ? x : y
-            case .constant(let c): values[node.id] = c
-            case .named: values[node.id] = values[node.inputs[0]]
-            case .gate(let op): values[node.id] = op.value(node.inputs.map { values[$0] })
-            }
-        }
-        return values
+    /// A pass with the values set at (x, y) and the forward sweep done.
+    func forward(_ x: Double, _ y: Double) -> ReversePass {
+        var pass = prepared
+        if let xNode { pass.set(xNode, x) }
+        if let yNode { pass.set(yNode, y) }
+        pass.forward()
+        return pass
     }
 
-    public func value(_ x: Double, _ y: Double) -> Double { forward(x, y)[graph.output] }
+    public func value(_ x: Double, _ y: Double) -> Double { forward(x, y).values[graph.output] }
 
     public func gradient(_ x: Double, _ y: Double) -> Point2 {
-        let values = forward(x, y)
-        var adjoint = [Double](repeating: 0, count: values.count)
-        adjoint[graph.output] = 1
-        for node in graph.nodes.reversed() {
-            let g = adjoint[node.id]
-            guard g != 0 else { continue }
-            switch node.kind {
-            case .named: adjoint[node.inputs[0]] += g
-            case .gate(let op):
-                let local = op.localDerivatives(node.inputs.map { values[$0] }, output: values[node.id])
-                for (k, input) in node.inputs.enumerated() { adjoint[input] += g * local[k] }
-            default: break
-            }
-        }
-        return Point2(xNode.map { adjoint[$0] } ?? 0, yNode.map { adjoint[$0] } ?? 0)
+        var pass = forward(x, y)
+        pass.backward()
+        return Point2(xNode.map { pass.adjoints[$0] } ?? 0, yNode.map { pass.adjoints[$0] } ?? 0)
     }
 
     /// [-2, 2] on both axes unless the command line says otherwise.

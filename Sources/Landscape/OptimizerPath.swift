@@ -3,7 +3,7 @@ import Training
 /// A path across a surface: the parameters after each step, with the full loss there.
 public struct OptimizerPath: Sendable, Equatable {
     public var label: String
-    /// Which kind of path, for its colour: gd, minibatch, sgd, momentum, adam, run, ...
+    /// Which kind of path, for its colour: gd, minibatch, single, momentum, adam, run, ...
     public var kind: String
     public var points: [Point2]
     public var losses: [Double]

@@ -1,11 +1,19 @@
 import Training
 
-/// One optimizer path to draw: `gd`, `minibatch:16`, `sgd`, `momentum`, `nesterov`, `rmsprop`,
+/// One optimizer path to draw: `gd` (full batch), `minibatch:16`, `single` (the course's SGD: one
+/// random sample per update; `sgd` is its old spelling), `momentum`, `nesterov`, `rmsprop`,
 /// `adagrad` or `adam`, with optional overrides such as `adam:lr=0.05` or `minibatch:32:steps=100`.
+/// (In `descent train`, `--optimizer sgd` is torch.optim.SGD's update rule on whatever batch
+/// `--batch-size` gives; here the update rule of gd, minibatch and single is that same rule.)
 public struct PathSpec: Sendable, Equatable {
-    public static let names = ["gd", "minibatch", "sgd", "momentum", "nesterov", "rmsprop", "adagrad", "adam"]
+    public static let names = ["gd", "minibatch", "single", "momentum", "nesterov", "rmsprop", "adagrad", "adam"]
+    /// Old spellings still accepted, with the name they mean.
+    public static let aliases = ["sgd": "single"]
 
+    /// The canonical name (an alias is resolved).
     public var name: String
+    /// The entry as given, e.g. `sgd` or `minibatch:16`, for messages.
+    public var entry: String
     /// Samples per update; nil = all (full batch).
     public var batchSize: Int?
     public var learningRate: Double
@@ -18,7 +26,7 @@ public struct PathSpec: Sendable, Equatable {
         switch name {
         case "gd": return "full-batch GD (\(lr))"
         case "minibatch": return "mini-batch \(batchSize ?? 0) (\(lr))"
-        case "sgd": return "SGD, batch 1 (\(lr))"
+        case "single": return "SGD, batch 1 (\(lr))"
         case "momentum", "nesterov": return "\(name) \(Self.format(momentum)) (\(lr))"
         default: return "\(name) (\(lr))"
         }
@@ -54,11 +62,12 @@ public struct PathSpec: Sendable, Equatable {
 
     public static func parse(_ text: String, learningRate: Double, steps: Int) -> Result<PathSpec, PathSpecError> {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        let name = parts[0]
+        let name = aliases[parts[0]] ?? parts[0]
         guard names.contains(name) else {
-            return .failure(PathSpecError("unknown optimizer '\(name)' in '\(text)': expected one of \(names.joined(separator: ", "))"))
+            return .failure(PathSpecError("unknown optimizer '\(name)' in '\(text)': expected one of \(names.joined(separator: ", "))"
+                + " (sgd: the old name of single)"))
         }
-        var spec = PathSpec(name: name, batchSize: name == "sgd" ? 1 : nil, learningRate: learningRate, steps: steps,
+        var spec = PathSpec(name: name, entry: text, batchSize: name == "single" ? 1 : nil, learningRate: learningRate, steps: steps,
                             momentum: 0.9)
         var rest = parts.dropFirst()
         if name == "minibatch" {

@@ -45,11 +45,16 @@ public struct Axes: Sendable {
     public var xIntegerTicks = false
     /// How x tick labels read.
     public var xTickStyle: TickStyle = .number
+    /// Fixed x ticks (categories of a bar chart): drawn as given instead of chosen.
+    public var xFixedTicks: [Tick]?
     public var xLimits = AxisLimits()
     public var yLimits = AxisLimits()
     /// Fraction of the data span added on each side when limits come from the data.
     public var margin = 0.04
     public var showGrid = true
+    /// Tick labels drawn (a panel sharing its axis with the one below or to its left hides them).
+    public var xTickLabelsVisible = true
+    public var yTickLabelsVisible = true
     public var legend: LegendPlacement = .best
     /// Equal data units per point on both axes (for landscapes and geometry).
     public var equalAspect = false
@@ -102,22 +107,4 @@ public struct Axes: Sendable {
         if scale == .log && lower <= 0 { lower = Double.leastNormalMagnitude }
         return (lower, upper)
     }
-}
-
-/// A whole figure: a grid of axes panels with an optional overall title.
-public struct Figure: Sendable {
-    /// Size in points (1/72 inch).
-    public var size: Size
-    public var title: String?
-    public var panels: [Axes]
-    /// Panels per row; rows follow from the panel count.
-    public var columns: Int
-    public var theme: Theme
-
-    public init(size: Size, title: String? = nil, panels: [Axes], columns: Int = 1, theme: Theme = Theme()) {
-        self.size = size; self.title = title; self.panels = panels
-        self.columns = max(1, columns); self.theme = theme
-    }
-
-    public var rows: Int { max(1, (panels.count + columns - 1) / columns) }
 }

@@ -47,11 +47,11 @@ public struct AxesLayout {
         var xl: [RichTextLayout?] = [], yl: [RichTextLayout?] = []
         let tickSpace = theme.majorTickLength + gap
         for _ in 0..<3 {
-            xTicks = chooser.ticks(scale: axes.xScale, lower: limits.x.0, upper: limits.x.1, length: plot.width, horizontal: true,
-                                         integer: axes.xIntegerTicks, style: axes.xTickStyle)
+            xTicks = axes.xFixedTicks ?? chooser.ticks(scale: axes.xScale, lower: limits.x.0, upper: limits.x.1, length: plot.width,
+                                                       horizontal: true, integer: axes.xIntegerTicks, style: axes.xTickStyle)
             yTicks = chooser.ticks(scale: axes.yScale, lower: limits.y.0, upper: limits.y.1, length: plot.height, horizontal: false)
-            xl = xTicks.map { $0.label.isEmpty ? nil : RichTextLayout($0.label, font: tickFont, canvas: canvas) }
-            yl = yTicks.map { $0.label.isEmpty ? nil : RichTextLayout($0.label, font: tickFont, canvas: canvas) }
+            xl = xTicks.map { $0.label.isEmpty || !axes.xTickLabelsVisible ? nil : RichTextLayout($0.label, font: tickFont, canvas: canvas) }
+            yl = yTicks.map { $0.label.isEmpty || !axes.yTickLabelsVisible ? nil : RichTextLayout($0.label, font: tickFont, canvas: canvas) }
             let xTickHeight = xl.compactMap { $0?.height }.max() ?? 0
             let yTickWidth = yl.compactMap { $0?.width }.max() ?? 0
             let yTickHalfHeight = (yl.compactMap { $0?.height }.max() ?? 0) / 2
@@ -71,7 +71,6 @@ public struct AxesLayout {
                 left = max(left, pad + layout.width / 2 - p)
                 right = max(right, pad + layout.width / 2 - (plot.width - p) + outsideLegendWidth)
             }
-            right = max(right, pad + yTickHalfHeight * 0)
             plot = Rect(x: cell.minX + left, y: cell.minY + top,
                         width: max(10, cell.width - left - right), height: max(10, cell.height - top - bottom))
         }

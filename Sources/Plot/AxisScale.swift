@@ -1,4 +1,6 @@
-/// How data values map onto an axis.
+/// How data values map onto an axis, a colour bar or a colour map: the one scale type of the
+/// figure model (as plotters' `Ranged`): forward and inverse transform, fractions of a range,
+/// and tick proposals, for linear and base-10 log scales.
 public enum AxisScale: Sendable, Equatable {
     case linear
     /// Base-10 logarithmic; non-positive values are not drawn.
@@ -26,6 +28,29 @@ public enum AxisScale: Sendable, Equatable {
     @inlinable
     public func accepts(_ v: Double) -> Bool {
         v.isFinite && (self == .linear || v > 0)
+    }
+
+    /// Where `v` lies between `lower` (0) and `upper` (1) in this scale's space (unclamped).
+    @inlinable
+    public func fraction(_ v: Double, lower: Double, upper: Double) -> Double {
+        let t0 = transform(lower)
+        return (transform(v) - t0) / (transform(upper) - t0)
+    }
+
+    /// The value at fraction `t` of the range from `lower` to `upper`.
+    @inlinable
+    public func value(atFraction t: Double, lower: Double, upper: Double) -> Double {
+        let t0 = transform(lower)
+        return inverse(t0 + t * (transform(upper) - t0))
+    }
+
+    /// Tick proposals over [lower, upper]: nice 1-2-2.5-5 steps on a linear scale, decades
+    /// (or 1-2-5, 1-3, 1..9 per decade) on a log scale; at most about `maxTicks` labelled.
+    public func ticks(lower: Double, upper: Double, maxTicks: Int, integer: Bool = false) -> [Tick] {
+        switch self {
+        case .linear: return NiceTickLocator.ticks(lower: lower, upper: upper, maxTicks: maxTicks, integer: integer)
+        case .log: return LogTickLocator.ticks(lower: lower, upper: upper, maxTicks: maxTicks)
+        }
     }
 }
 

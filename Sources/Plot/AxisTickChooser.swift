@@ -15,19 +15,12 @@ struct AxisTickChooser {
         while true {
             let candidate = (style == .clockTime && scale == .linear
                 ? ClockTimeTickLocator.ticks(lower: lower, upper: upper, maxTicks: budget)
-                : locate(scale: scale, lower: lower, upper: upper, budget: budget, integer: integer))
+                : scale.ticks(lower: lower, upper: upper, maxTicks: budget, integer: integer))
                 .filter { mapping.contains($0.value) }
             if budget <= 2 || !overlaps(candidate, mapping: mapping, horizontal: horizontal) {
                 return candidate
             }
             budget -= 1
-        }
-    }
-
-    func locate(scale: AxisScale, lower: Double, upper: Double, budget: Int, integer: Bool) -> [Tick] {
-        switch scale {
-        case .linear: return NiceTickLocator.ticks(lower: lower, upper: upper, maxTicks: budget, integer: integer)
-        case .log: return LogTickLocator.ticks(lower: lower, upper: upper, maxTicks: budget)
         }
     }
 

@@ -22,8 +22,7 @@ public struct ColorBar: Sendable {
     /// The ticks for a bar `length` points long.
     public func ticks(length: Double) -> [Tick] {
         let maxTicks = max(3, min(10, Int(length / 40)))
-        let raw = scale.isLog ? LogTickLocator.ticks(lower: scale.lower, upper: scale.upper, maxTicks: maxTicks)
-                              : NiceTickLocator.ticks(lower: scale.lower, upper: scale.upper, maxTicks: maxTicks)
+        let raw = scale.ticks(maxTicks: maxTicks)
         return raw.filter { $0.value >= min(scale.lower, scale.upper) * (1 - 1e-12) - 1e-300 && $0.value <= max(scale.lower, scale.upper) * (1 + 1e-12) + 1e-300 }
     }
 
@@ -44,17 +43,8 @@ public struct ColorBar: Sendable {
         canvas.measureText(text, font: Font(family: theme.fontFamily, size: theme.tickLabelSize - 1)).width + 6
     }
 
-    /// The value at fraction t of the bar (0 = bottom).
-    func value(_ t: Double) -> Double {
-        scale.isLog ? pow(10, log10(scale.lower) + t * (log10(scale.upper) - log10(scale.lower)))
-                    : scale.lower + t * (scale.upper - scale.lower)
-    }
-
-    /// Fraction of the bar for `v`.
-    func position(_ v: Double) -> Double {
-        scale.isLog ? (log10(v) - log10(scale.lower)) / (log10(scale.upper) - log10(scale.lower))
-                    : (v - scale.lower) / (scale.upper - scale.lower)
-    }
+    /// Fraction of the bar for `v` (0 = bottom).
+    func position(_ v: Double) -> Double { scale.kind.fraction(v, lower: scale.lower, upper: scale.upper) }
 
     /// Draws the bar with its top-left corner at `origin`, `length` points tall.
     public func draw(at origin: Point, length: Double, on canvas: Canvas, theme: Theme) {
@@ -92,30 +82,6 @@ public struct ColorBar: Sendable {
             canvas.fillAndStroke(.rect(swatch), fill: note.color, stroke: StrokeStyle(color: theme.spineColor, width: theme.spineWidth))
             canvas.drawText(note.text, at: Point(swatch.maxX + 4, swatch.midY + 3.5),
                             font: Font(family: theme.fontFamily, size: theme.tickLabelSize - 1), color: theme.textColor)
-        }
-    }
-}
-
-/// A figure with a colour bar to the right of its (single) panel: the figure is laid out in
-/// the width left over, and the bar spans the panel's plot area.
-public enum ColorBarFigureRenderer {
-    public static func draw(_ figure: Figure, colorBar: ColorBar, on canvas: Canvas) {
-        let theme = figure.theme
-        // The title is centred over the whole figure, colour bar included.
-        let top = FigureRenderer.drawBackgroundAndTitle(figure, on: canvas)
-        let guessLength = figure.size.height * 0.75
-        let barSpace = colorBar.width(canvas: canvas, theme: theme, length: guessLength)
-        var inner = figure
-        inner.title = nil
-        inner.size = Size(figure.size.width - barSpace, figure.size.height - top)
-        canvas.withSavedState {
-            canvas.translate(by: Point(0, top))
-            let layouts = FigureRenderer.draw(inner, on: canvas)
-            guard let plot = layouts.first?.plotRect else { return }
-            let noteSpace = colorBar.invalidNote == nil ? 0.0 : colorBar.barWidth + theme.padding + 4
-            let legendRight = layouts.first?.legendPlacement == .outsideRight
-            let x = legendRight ? inner.size.width : plot.maxX + 1.5 * theme.padding
-            colorBar.draw(at: Point(x, plot.minY), length: plot.height - noteSpace, on: canvas, theme: theme)
         }
     }
 }

@@ -67,27 +67,40 @@ public struct Colormap: Sendable, Equatable {
     }
 }
 
-/// How values map to the colour map: linearly or by their logarithm, between two limits.
+/// How values map to the colour map: linearly or by their logarithm, between two limits
+/// (an `AxisScale` over a range, as the axes use).
 public struct ColorScale: Sendable, Equatable {
     public var lower: Double
     public var upper: Double
-    public var isLog: Bool
+    public var kind: AxisScale
+
+    public init(lower: Double, upper: Double, kind: AxisScale) {
+        self.lower = lower; self.upper = upper; self.kind = kind
+    }
 
     public init(lower: Double, upper: Double, isLog: Bool) {
-        self.lower = lower; self.upper = upper; self.isLog = isLog
+        self.init(lower: lower, upper: upper, kind: isLog ? .log : .linear)
     }
+
+    public var isLog: Bool { kind == .log }
 
     /// The fraction in [0, 1] for `v` (values beyond the limits clamp to the ends; on a log
     /// scale, zero and below take the low end), or nil for NaN and ±Inf.
     @inlinable
     public func fraction(_ v: Double) -> Double? {
         guard v.isFinite else { return nil }
-        if isLog {
+        if kind == .log {
             guard v > 0 else { return 0 }
-            let t = (log10(v) - log10(lower)) / (log10(upper) - log10(lower))
+            let t = kind.fraction(v, lower: lower, upper: upper)
             return min(1, max(0, t.isFinite ? t : 0))
         }
         let span = upper - lower
         return span > 0 ? min(1, max(0, (v - lower) / span)) : 0.5
     }
+
+    /// The value at fraction `t` of the range (0 = lower).
+    public func value(atFraction t: Double) -> Double { kind.value(atFraction: t, lower: lower, upper: upper) }
+
+    /// Tick proposals over the range.
+    public func ticks(maxTicks: Int) -> [Tick] { kind.ticks(lower: lower, upper: upper, maxTicks: maxTicks) }
 }

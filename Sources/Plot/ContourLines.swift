@@ -46,7 +46,8 @@ public struct ContourLines: PlotMark {
     public var style: StrokeStyle
     public var labelled: Bool
     public var labelColor: Color
-    public var fontSize: Double
+    /// The labels' size in points; nil takes the theme's `contourLabelSize`.
+    public var fontSize: Double?
     /// Clear space kept between labels, in points.
     public var labelSpacing = 10.0
     /// Data points labels keep clear of (minima, path iterates), by `avoidClearance`.
@@ -57,7 +58,7 @@ public struct ContourLines: PlotMark {
     /// Points kept between a label and a keep-out rectangle.
     public var keepOutMargin = 3.0
 
-    public init(lines: [Line], style: StrokeStyle, labelled: Bool = true, labelColor: Color = .white, fontSize: Double = 8) {
+    public init(lines: [Line], style: StrokeStyle, labelled: Bool = true, labelColor: Color = .white, fontSize: Double? = nil) {
         self.lines = lines; self.style = style; self.labelled = labelled
         self.labelColor = labelColor; self.fontSize = fontSize
     }
@@ -95,7 +96,7 @@ public struct ContourLines: PlotMark {
     /// the avoided points and of the context's keep-out rectangles.
     public func placeLabels(in context: PlotContext) -> [Label] {
         guard labelled else { return [] }
-        let font = Font(family: context.theme.fontFamily, size: fontSize)
+        let font = Font(family: context.theme.fontFamily, size: fontSize ?? context.theme.contourLabelSize)
         var placed: [Label] = []
         var byLevel: [Double: Line] = [:]
         for line in lines where line.xs.count >= 2 {
@@ -164,7 +165,7 @@ public struct ContourLines: PlotMark {
             }
         }
         context.canvas.stroke(path, style: style)
-        let font = Font(family: context.theme.fontFamily, size: fontSize)
+        let font = Font(family: context.theme.fontFamily, size: fontSize ?? context.theme.contourLabelSize)
         for label in labels {
             context.canvas.withSavedState {
                 context.canvas.translate(by: label.center)

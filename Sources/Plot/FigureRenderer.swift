@@ -3,23 +3,35 @@ import Canvas
 /// Draws a `Figure` onto any `Canvas`: lays out the panels, then draws grid, marks,
 /// spines, ticks, labels, titles and legends in that order.
 public enum FigureRenderer {
-    /// Draws `figure` and returns each panel's layout (for tests and callers that annotate).
+    /// Draws `figure` and returns each panel's layout, in placement order (for tests and
+    /// callers that annotate).
     @discardableResult
-    public static func draw(_ figure: Figure, on canvas: Canvas) -> [AxesLayout] {
+    public static func draw(_ figure: Figure, on canvas: Canvas) -> [PanelLayout] {
         let theme = figure.theme
         let top = drawBackgroundAndTitle(figure, on: canvas)
         let area = Rect(x: 0, y: top, width: figure.size.width, height: figure.size.height - top)
-        let cellWidth = area.width / Double(figure.columns), cellHeight = area.height / Double(figure.rows)
-        var layouts: [AxesLayout] = []
-        for (i, axes) in figure.panels.enumerated() {
-            let cell = Rect(x: area.minX + Double(i % figure.columns) * cellWidth,
-                            y: area.minY + Double(i / figure.columns) * cellHeight,
-                            width: cellWidth, height: cellHeight)
-            let layout = AxesLayout(axes: axes, cell: cell, canvas: canvas, theme: theme)
-            drawAxes(axes, layout: layout, on: canvas, theme: theme)
-            layouts.append(layout)
+        let grid = FigureGrid(figure, area: area)
+        var layouts: [PanelLayout] = []
+        for (i, placement) in SharedAxes.apply(figure).enumerated() {
+            var cell = grid.cell(placement)
+            if figure.panelLetters {
+                let letter = RichTextLayout(panelLetter(i), font: theme.panelLetterFont, canvas: canvas)
+                letter.draw(on: canvas, at: Point(cell.minX + theme.padding, cell.minY + theme.padding),
+                            horizontal: .left, vertical: .top, color: theme.textColor)
+                let used = theme.padding + letter.height
+                cell = Rect(x: cell.minX, y: cell.minY + used, width: cell.width, height: max(1, cell.height - used))
+            }
+            layouts.append(placement.panel.draw(in: cell, on: canvas, theme: theme))
         }
         return layouts
+    }
+
+    /// "(a)", "(b)", ..., "(z)", "(aa)", ...
+    public static func panelLetter(_ index: Int) -> String {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        var n = index, name = ""
+        repeat { name = String(letters[n % 26]) + name; n = n / 26 - 1 } while n >= 0
+        return "(\(name))"
     }
 
     /// Paints the background and the figure title (centred over the whole figure); returns

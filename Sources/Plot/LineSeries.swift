@@ -22,16 +22,14 @@ public struct LineSeries: PlotMark {
     public var interpolation: Interpolation
     /// Whether the mark shows in the legend (when it has a label).
     public var inLegend: Bool
-    /// Device pixels per point, so decimation works on real pixel columns.
-    public var pixelsPerPoint: Double
 
     public init(xs: [Double], ys: [Double], label: String? = nil, style: StrokeStyle,
                 marker: Marker? = nil, interpolation: Interpolation = .straight,
-                inLegend: Bool = true, pixelsPerPoint: Double = 2) {
+                inLegend: Bool = true) {
         precondition(xs.count == ys.count, "xs and ys differ in length")
         self.xs = xs; self.ys = ys; self.label = label; self.style = style
         self.marker = marker; self.interpolation = interpolation
-        self.inLegend = inLegend; self.pixelsPerPoint = pixelsPerPoint
+        self.inLegend = inLegend
     }
 
     public func dataBounds(xScale: AxisScale, yScale: AxisScale) -> DataBounds? {
@@ -43,10 +41,10 @@ public struct LineSeries: PlotMark {
         return LegendEntry(label: label, sample: style.width > 0 ? .line(style, marker: marker) : (marker.map { .marker($0) } ?? .line(style, marker: nil)))
     }
 
-    /// Canvas points after decimation, with `nil` where the line breaks.
+    /// Canvas points after decimation to the canvas' device pixel columns, with `nil` where the line breaks.
     public func canvasPoints(in context: PlotContext) -> [Point?] {
-        let columns = Int((context.plotRect.width * pixelsPerPoint).rounded(.up))
-        let pxScale = pixelsPerPoint
+        let pxScale = context.canvas.pixelsPerPoint
+        let columns = Int((context.plotRect.width * pxScale).rounded(.up))
         let kept = ColumnDecimator.keptIndices(xs: xs, ys: ys, columns: columns) { x in
             context.x.map(x) * pxScale
         }

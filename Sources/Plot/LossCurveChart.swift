@@ -31,7 +31,6 @@ public struct LossChartOptions: Sendable {
     public var logY = false
     public var yLimits = AxisLimits()
     public var legend: LegendPlacement = .best
-    public var pixelsPerPoint = 2.0
     /// How x tick labels read: numbers, or clock time for wall-time axes.
     public var xTickStyle: TickStyle = .number
 
@@ -78,13 +77,12 @@ public enum LossCurveChart {
             }
             if let smoothed = curve.smoothed {
                 axes.add(LineSeries(xs: curve.xs, ys: curve.ys, style: StrokeStyle(color: colour.withAlpha(0.28), width: 1.0, dash: dash),
-                                    inLegend: false, pixelsPerPoint: options.pixelsPerPoint))
-                axes.add(LineSeries(xs: curve.xs, ys: smoothed, label: label, style: style, pixelsPerPoint: options.pixelsPerPoint))
+                                    inLegend: false))
+                axes.add(LineSeries(xs: curve.xs, ys: smoothed, label: label, style: style))
             } else {
                 // A curve of a few points shows its points.
                 let marker = showMarkers ? Marker(.circle, size: 4, fill: colour) : nil
-                axes.add(LineSeries(xs: curve.xs, ys: curve.ys, label: label, style: style, marker: marker,
-                                    pixelsPerPoint: options.pixelsPerPoint))
+                axes.add(LineSeries(xs: curve.xs, ys: curve.ys, label: label, style: style, marker: marker))
             }
             if options.logY {
                 let hidden = curve.ys.filter { $0.isFinite && $0 <= 0 }.count

@@ -201,7 +201,11 @@ struct MathParser {
                     return [TextRun(text: sym, italic: !upright, scale: scale, rise: rise)]
                 }
                 if MathText.functions.contains(name) {
-                    return [TextRun(text: name, italic: false, scale: scale, rise: rise)]
+                    // An operator name takes a thin space before an operand that follows it (`\log a`), as TeX's \mathop does.
+                    var j = i
+                    while j < chars.count, chars[j] == " " { j += 1 }
+                    let operand = j < chars.count && (chars[j].isLetter || chars[j].isNumber || chars[j] == "\\")
+                    return [TextRun(text: name + (operand ? "\u{2009}" : ""), italic: false, scale: scale, rise: rise)]
                 }
                 return [TextRun(text: "\\" + name, italic: false, scale: scale, rise: rise)]
             }

@@ -63,11 +63,22 @@ public protocol PlotMark: Sendable {
     var legendEntry: LegendEntry? { get }
     /// Canvas points the mark covers, for placing the legend where it hides least.
     func occupiedPoints(in context: PlotContext) -> [Point]
+    /// What the mark is, in words ("contour lines"), for notes about marks left out.
+    var markName: String { get }
 }
 
 extension PlotMark {
     public var legendEntry: LegendEntry? { nil }
     public func occupiedPoints(in context: PlotContext) -> [Point] { [] }
+    /// The type's name in lower-case words: `ContourLines` reads "contour lines".
+    public var markName: String {
+        var words = ""
+        for c in String(describing: type(of: self)) {
+            if c.isUppercase && !words.isEmpty { words.append(" ") }
+            words.append(contentsOf: c.lowercased())
+        }
+        return words
+    }
 }
 
 /// One legend row: a label and the sample drawn beside it.

@@ -39,6 +39,28 @@ public enum TerminalChart {
         renderLines(axes, columns: columns, rows: rows, theme: theme, ansiColor: ansiColor).joined(separator: "\n")
     }
 
+    /// Any panel: its 2D axes as `render` draws them, or, for a panel without axes (a 3D
+    /// view, a diagram), one line saying what it is and that it is not drawn here.
+    public static func render(panel: any Panel, columns: Int, rows: Int, theme: Theme, ansiColor: Bool) -> String {
+        guard let axes = panel.cartesianAxes else {
+            return "(a \(panel.kindName) panel: not drawn in the terminal)"
+        }
+        return render(axes, columns: columns, rows: rows, theme: theme, ansiColor: ansiColor)
+    }
+
+    /// The names of the marks of `axes` the terminal does not draw (heatmaps, contours, text),
+    /// each once, in order; legend rows and the drawn kinds are not listed.
+    public static func omittedMarks(_ axes: Axes) -> [String] {
+        var names: [String] = []
+        for mark in axes.marks {
+            switch mark {
+            case is LineSeries, is ScatterSeries, is ReferenceLine, is LegendRow: continue
+            default: if !names.contains(mark.markName) { names.append(mark.markName) }
+            }
+        }
+        return names
+    }
+
     /// The lines of `render`, without separators.
     public static func renderLines(_ axes: Axes, columns: Int, rows: Int, theme: Theme, ansiColor: Bool) -> [String] {
         let width = max(minimumColumns, columns), height = max(minimumRows, rows)
@@ -57,8 +79,10 @@ public enum TerminalChart {
             return true
         }
         let showTitle = take(title != nil), showXLabel = take(xLabel != nil), showYLabel = take(yLabel != nil)
+        let omitted = omittedMarks(axes)
+        let showOmitted = take(!omitted.isEmpty)
         let legend = packLegend(legendItems(axes), width: width, maxLines: spare)
-        let plotRows = height - 2 - [showTitle, showXLabel, showYLabel].filter { $0 }.count - legend.count
+        let plotRows = height - 2 - [showTitle, showXLabel, showYLabel, showOmitted].filter { $0 }.count - legend.count
 
         // Columns: gutter for y tick labels, a space, the axis, the plot, a right margin
         // just wide enough for the last x tick label.
@@ -145,6 +169,9 @@ public enum TerminalChart {
             }
             lines.append(b.finished())
         }
+        if showOmitted {
+            lines.append(TerminalText.truncate("not drawn here: " + omitted.joined(separator: ", "), to: width))
+        }
         return lines
     }
 
@@ -177,11 +204,7 @@ public enum TerminalChart {
     }
 
     static func locate(_ scale: AxisScale, _ lower: Double, _ upper: Double, budget: Int) -> [Tick] {
-        let ticks: [Tick]
-        switch scale {
-        case .linear: ticks = NiceTickLocator.ticks(lower: lower, upper: upper, maxTicks: budget)
-        case .log: ticks = LogTickLocator.ticks(lower: lower, upper: upper, maxTicks: budget)
-        }
+        let ticks = scale.ticks(lower: lower, upper: upper, maxTicks: budget)
         let mapping = AxisMapping(scale: scale, lower: lower, upper: upper, start: 0, end: 1)
         return ticks.filter { !$0.label.isEmpty && mapping.contains($0.value) }
     }

@@ -12,6 +12,8 @@ public struct Theme: Sendable, Equatable {
     public var tickLabelSize = 11.0
     public var legendSize = 11.0
     public var annotationSize = 11.0
+    /// Contour labels: small by default (they sit on the lines); the course set reads them at 11 pt.
+    public var contourLabelSize = 8.0
 
     public var background = Color.white
     public var textColor = Color(hex: 0x222222)
@@ -49,9 +51,13 @@ public struct Theme: Sendable, Equatable {
     public var figureTitleFont: Font { Font(family: fontFamily, size: figureTitleSize, bold: true) }
     public var legendFont: Font { Font(family: fontFamily, size: legendSize) }
     public var annotationFont: Font { Font(family: fontFamily, size: annotationSize) }
+    /// The "(a)", "(b)" letters of a multi-panel figure.
+    public var panelLetterFont: Font { Font(family: fontFamily, size: titleSize, bold: true) }
 
     /// Named colours the course uses for optimizer paths.
     public static let teal = Color(hex: 0x009E73)
     public static let orange = Color(hex: 0xE69F00)
-    public static let purple = Color(hex: 0xCC79A7)
+    /// A true purple (matplotlib's tab:purple), the course's colour for single-sample SGD; the white halo
+    /// of the paths keeps it visible on the dark end of viridis.
+    public static let purple = Color(hex: 0x9467BD)
 }

@@ -40,7 +40,7 @@ struct DelimitedParser {
     }
 
     /// Moves past blank and `#` comment lines; false at the end of the input.
-    private mutating func skipToRecord() -> Bool {
+    mutating func skipToRecord() -> Bool {
         while pos < buf.count {
             var i = pos
             while i < buf.count && ByteText.isBlank(buf[i]) { i += 1 }
@@ -88,7 +88,7 @@ struct DelimitedParser {
 
     /// Reads one cell at `pos` and moves past its separator or line break.
     @inline(__always)
-    private mutating func readCell() throws -> DelimitedCell {
+    mutating func readCell() throws -> DelimitedCell {
         let sep = separator
         var p = pos
         while p < buf.count {

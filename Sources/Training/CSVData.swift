@@ -1,44 +1,52 @@
-/// Reads a numeric CSV file (header line, comma-separated) into a `Dataset`.
+import RunLogs
+
+/// Reads a numeric CSV file (header line, comma-separated, RFC 4180 quotes, LF or CRLF, a
+/// UTF-8 byte order mark) into a `Dataset`, on top of the RunLogs delimited reader.
 public enum CSVData {
     /// A CSV problem with its position.
-    public struct Failure: Error, CustomStringConvertible {
+    public struct Failure: Error, CustomStringConvertible, Equatable {
         public var description: String
     }
 
     /// Parses `text` (from `path`, for messages) with the named feature and target columns.
-    /// A single target column of non-negative integers is also usable as class labels.
     public static func parse(_ text: String, path: String, features: [String], targets: [String]) throws -> Dataset {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            line.last == "\r" ? line.dropLast() : line
+        try parse(bytes: Array(text.utf8), path: path, features: features, targets: targets)
+    }
+
+    /// Parses the file's bytes. A single target column of non-negative integers is also usable as class labels.
+    public static func parse(bytes: [UInt8], path: String, features: [String], targets: [String]) throws -> Dataset {
+        let records: DelimitedRecords
+        do {
+            records = try DelimitedRecords.parse(bytes: bytes, source: path)
+        } catch let e as RunLogError {
+            throw Failure(description: e.description)
         }
-        while let last = lines.last, last.allSatisfy({ $0 == " " }) { lines.removeLast() }
-        guard let headerLine = lines.first else { throw Failure(description: "\(path):1:1: empty file, expected a header line") }
-        let header = headerLine.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingBlanks }
+        guard let headerRecord = records.header else { throw Failure(description: "\(path):1:1: empty file, expected a header line") }
+        let header = headerRecord.cells.map(\.text)
+        var columns: [String: Int] = [:]
+        for (i, name) in header.enumerated() where columns[name] == nil { columns[name] = i }
         func index(_ name: String) throws -> Int {
-            guard let i = header.firstIndex(of: name) else {
-                throw Failure(description: "\(path):1:1: no column '\(name)'; columns: \(header.joined(separator: ", "))")
+            guard let i = columns[name] else {
+                throw Failure(description: "\(path):\(headerRecord.line):1: no column '\(name)'; columns: \(header.joined(separator: ", "))")
             }
             return i
         }
         let featureColumns = try features.map(index)
         let targetColumns = try targets.map(index)
         var x: [Double] = [], y: [Double] = []
-        for (lineIndex, line) in lines.enumerated().dropFirst() {
-            if line.isEmpty { continue }
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-            var starts: [Int] = []
-            var column = 1
-            for c in cells { starts.append(column); column += c.count + 1 }
+        x.reserveCapacity(records.rows.count * features.count)
+        y.reserveCapacity(records.rows.count * targets.count)
+        for row in records.rows {
             func value(_ col: Int) throws -> Double {
-                guard col < cells.count else {
-                    throw Failure(description: "\(path):\(lineIndex + 1):\(column): missing cell for column '\(header[col])' (the line has \(cells.count) cells)")
+                guard col < row.cells.count else {
+                    throw Failure(description: "\(path):\(row.line):\(row.endColumn): missing cell for column '\(header[col])' (the line has \(row.cells.count) cells)")
                 }
-                let text = String(cells[col]).trimmingBlanks
-                guard !text.isEmpty else {
-                    throw Failure(description: "\(path):\(lineIndex + 1):\(starts[col]): empty cell in column '\(header[col])', expected a number")
+                let cell = row.cells[col]
+                guard !cell.text.isEmpty else {
+                    throw Failure(description: "\(path):\(cell.line):\(cell.column): empty cell in column '\(header[col])', expected a number")
                 }
-                guard let v = Double(text) else {
-                    throw Failure(description: "\(path):\(lineIndex + 1):\(starts[col]): expected a number in column '\(header[col])', found '\(text)'")
+                guard let v = cell.number else {
+                    throw Failure(description: "\(path):\(cell.line):\(cell.column): expected a number in column '\(header[col])', found '\(cell.text)'")
                 }
                 return v
             }
@@ -51,14 +59,5 @@ public enum CSVData {
             classes = Int(y.max()!) + 1
         }
         return Dataset(name: path, featureNames: features, targetNames: targets, inputs: x, targets: y, classCount: classes)
-    }
-}
-
-extension String {
-    var trimmingBlanks: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -1,6 +1,8 @@
+import FiniteDifferences
+
 /// Analytic gradients against centred finite differences, (L(p + h) - L(p - h)) / 2h with
-/// h = 1e-6 max(1, |p|), reported as the largest relative error |a - n| / max(|a|, |n|, 1e-6)
-/// per parameter group.
+/// h = 1e-6 max(1, |p|), reported as the largest error |a - n| / max(1, |a|, |n|) per parameter
+/// group (`FiniteDifferences`, the formula `graph --check` uses too).
 public enum GradientCheck {
     public struct GroupError: Sendable {
         public var name: String
@@ -15,14 +17,14 @@ public enum GradientCheck {
             var worst = 0.0, worstIndex = group.range.lowerBound
             for i in group.range {
                 let original = p[i]
-                let h = 1e-6 * max(1, abs(original))
+                let h = FiniteDifferences.step(at: original)
                 p[i] = original + h
                 let up = loss(p)
                 p[i] = original - h
                 let down = loss(p)
                 p[i] = original
                 let numeric = (up - down) / (2 * h)
-                let e = abs(gradient[i] - numeric) / max(abs(gradient[i]), abs(numeric), 1e-6)
+                let e = FiniteDifferences.error(analytic: gradient[i], numeric: numeric)
                 if e > worst || e.isNaN { worst = e; worstIndex = i }
             }
             return GroupError(name: group.name, maxRelativeError: worst, worstIndex: worstIndex)

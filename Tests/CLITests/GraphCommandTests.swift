@@ -12,9 +12,7 @@ struct GraphCommandTests {
         (["x + y", "x=1", "y=abc"], "'y=abc': 'abc' is not a number", nil),
         (["x + y", "x=1", "y=2", "k=3"], "value given for 'k', which the expression does not use", nil),
         (["q = x + 1; q * 2", "x=1", "q=2"], "'q' is computed by the expression and takes no value", nil),
-        (["x + 1", "x=1", "--direction", "up"], "--direction 'up': expected lr or tb", nil),
-        (["h = x" + String(repeating: "; h = tanh(w * h + b)", count: 40), "x=1", "w=0.5", "b=0.1"],
-         "pixels at --dpi 144, more than PNG's 30000 limit here: try --direction tb, a lower --dpi, or SVG/PDF output", nil),
+        (["x + 1", "x=1", "--direction", "up"], "The value 'up' is invalid for '--direction <direction>'. Please provide one of 'lr' and 'tb'.", nil),
     ]
 
     @Test("bad input: exit 1, one error line (with a caret under the position), no file", arguments: badInputs.indices)

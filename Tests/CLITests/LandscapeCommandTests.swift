@@ -154,7 +154,7 @@ struct LandscapeCommandTests {
         (["--data", "nosuch"], "unknown data 'nosuch': expected one of"),
         (["--data", "linear2d", "--model", "logistic"], "--model logistic needs two-class data"),
         ([], "give a surface: --function NAME"),
-        (["--function", "booth", "--colormap", "jet"], "unknown colour map 'jet'"),
+        (["--function", "booth", "--colormap", "jet"], "The value 'jet' is invalid for '--colormap <colormap>'. Please provide one of 'viridis', 'magma', 'inferno', 'cividis' or 'rdbu'"),
     ]
 
     @Test(arguments: badInput.indices)

@@ -128,7 +128,7 @@ struct LandscapeSliceCommandTests {
     }
 
     @Test(arguments: [
-        (["--data", "lab-batch", "--network", "2,4,3", "--directions", "sideways"], "--directions 'sideways': expected random or pca"),
+        (["--data", "lab-batch", "--network", "2,4,3", "--directions", "sideways"], "The value 'sideways' is invalid for '--directions <directions>'. Please provide one of 'random' and 'pca'"),
         (["--function", "booth", "--directions", "pca"], "--directions applies to network slices"),
         (["--data", "lab-batch", "--network", "2,4,3", "--epochs", "1", "--directions", "pca"], "at least 3 states"),
     ])

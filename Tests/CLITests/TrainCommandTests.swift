@@ -142,9 +142,9 @@ struct TrainCommandTests {
 struct TrainBadInputTests {
     static let cases: [([String], [String])] = [
         (["--function", "rosenbrok", "--start", "0,0", "--steps", "5"], ["unknown function 'rosenbrok'", "himmelblau", "goldstein-price"]),
-        (["--model", "cnn", "--data", "xor3", "--epochs", "1"], ["unknown model 'cnn'", "linear, logistic, mlp, perceptron"]),
+        (["--model", "cnn", "--data", "xor3", "--epochs", "1"], ["The value 'cnn' is invalid for '--model <model>'", "'linear', 'logistic', 'mlp' or 'perceptron'"]),
         (["--model", "linear", "--data", "mnist", "--epochs", "1"], ["unknown data 'mnist'", "lab-batch", "spirals"]),
-        (["--function", "booth", "--start", "0,0", "--optimizer", "lbfgs", "--steps", "5"], ["unknown optimizer 'lbfgs'", "sgd, rmsprop, adagrad, adam"]),
+        (["--function", "booth", "--start", "0,0", "--optimizer", "lbfgs", "--steps", "5"], ["The value 'lbfgs' is invalid for '--optimizer <optimizer>'", "'sgd', 'rmsprop', 'adagrad' or 'adam'"]),
         (["--function", "booth", "--start", "0,0", "--lr", "0", "--steps", "5"], ["--lr", "positive"]),
         (["--function", "booth", "--start", "0,0", "--lr", "-0.1", "--steps", "5"], ["--lr", "positive"]),
         (["--model", "linear", "--data", "xor3", "--batch-size", "0", "--epochs", "1"], ["--batch-size 0", "1 to 4"]),

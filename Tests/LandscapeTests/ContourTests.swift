@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Plot
 import Training
 @testable import Landscape
 
@@ -116,7 +117,7 @@ struct ContourTests {
     }
 
     @Test func decadeDetection() {
-        #expect(ContourLevels.spansDecades(smallestPositive: 0.01, max: 100))
-        #expect(!ContourLevels.spansDecades(smallestPositive: 1, max: 50))
+        #expect(ColorScale.spansDecades(smallestPositive: 0.01, max: 100))
+        #expect(!ColorScale.spansDecades(smallestPositive: 1, max: 50))
     }
 }

@@ -86,7 +86,7 @@ struct SurfaceAndPathTests {
     @Test func pathSpecsParseWithOverrides() throws {
         let specs = try PathSpec.parseList("gd,minibatch:16,sgd,adam:lr=0.05,momentum:momentum=0.5:steps=7",
                                            learningRate: 0.1, steps: 60).get()
-        #expect(specs.map(\.name) == ["gd", "minibatch", "sgd", "adam", "momentum"])
+        #expect(specs.map(\.name) == ["gd", "minibatch", "single", "adam", "momentum"])  // sgd: the old name of single
         #expect(specs.map(\.batchSize) == [nil, 16, 1, nil, nil])
         #expect(specs[3].optimizer == .adam(lr: 0.05))
         #expect(specs[4].optimizer == .sgd(lr: 0.1, momentum: 0.5) && specs[4].steps == 7)
@@ -102,7 +102,15 @@ struct SurfaceAndPathTests {
 
     @Test func unknownOptimizerListsTheValidNames() {
         guard case .failure(let e) = PathSpec.parse("lbfgs", learningRate: 0.1, steps: 10) else { Issue.record("accepted"); return }
-        #expect(e.description.contains("gd, minibatch, sgd, momentum, nesterov, rmsprop, adagrad, adam"))
+        #expect(e.description.contains("gd, minibatch, single, momentum, nesterov, rmsprop, adagrad, adam (sgd: the old name of single)"))
+    }
+
+    @Test func sgdIsTheOldSpellingOfSingleSampleSGD() throws {
+        let old = try PathSpec.parse("sgd:lr=0.5", learningRate: 0.1, steps: 10).get()
+        let new = try PathSpec.parse("single:lr=0.5", learningRate: 0.1, steps: 10).get()
+        #expect(old.name == "single" && old.batchSize == 1 && old.entry == "sgd:lr=0.5")
+        #expect(old.label == new.label && old.optimizer == new.optimizer && old.batchSize == new.batchSize)
+        #expect(old.optimizer == .sgd(lr: 0.5))
     }
 
     @Test func runLogPathsReadTheLoggedParams() throws {

@@ -34,7 +34,7 @@ struct FigureLayoutTests {
     @Test("tick labels never overlap")
     func ticksApart() {
         let canvas = RecordingCanvas(size: Size(300, 200))
-        let layouts = FigureRenderer.draw(diagonalFigure(size: Size(300, 200)), on: canvas)
+        let layouts = FigureRenderer.draw(diagonalFigure(size: Size(300, 200)), on: canvas).compactMap(\.axes)
         let layout = layouts[0]
         let labels = layout.xTicks.filter { !$0.label.isEmpty }
         let font = Theme().tickLabelSize
@@ -47,9 +47,9 @@ struct FigureLayoutTests {
     }
 
     @Test("the best legend position avoids the data")
-    func bestLegend() {
+    func bestLegend() throws {
         let canvas = RecordingCanvas(size: Size(480, 300))
-        let layout = FigureRenderer.draw(diagonalFigure(), on: canvas)[0]
+        let layout = try #require(FigureRenderer.draw(diagonalFigure(), on: canvas)[0].axes)
         // The diagonal fills upper right and lower left; upper left comes first among the free corners.
         let legendText = boxes(canvas).first { $0.0 == "train" }!.1
         #expect(legendText.midX < layout.plotRect.midX)
@@ -57,9 +57,9 @@ struct FigureLayoutTests {
     }
 
     @Test("an outside legend sits right of the plot area")
-    func outsideLegend() {
+    func outsideLegend() throws {
         let canvas = RecordingCanvas(size: Size(480, 300))
-        let layout = FigureRenderer.draw(diagonalFigure(legend: .outsideRight), on: canvas)[0]
+        let layout = try #require(FigureRenderer.draw(diagonalFigure(legend: .outsideRight), on: canvas)[0].axes)
         let legendText = boxes(canvas).first { $0.0 == "train" }!.1
         #expect(legendText.minX > layout.plotRect.maxX)
         #expect(legendText.maxX <= 480)

@@ -143,7 +143,7 @@ struct ContourLabelAvoidanceTests {
         axes.add(LegendRow(LegendEntry(label: "a long legend entry", sample: .patch(.white))))
         axes.legend = .inside(.center)
         let canvas = RecordingCanvas(size: Size(400, 300))
-        let layout = try #require(FigureRenderer.draw(Figure(size: Size(400, 300), panels: [axes]), on: canvas).first)
+        let layout = try #require(FigureRenderer.draw(Figure(size: Size(400, 300), panels: [axes]), on: canvas).first?.axes)
         let legend = try #require(layout.legend).rect(at: .center, in: layout.plotRect)
         let label = try #require(canvas.operations.compactMap { op -> Point? in
             if case let .text(s, p, _, _, _) = op, s == "0.5" { return p } else { return nil }

@@ -36,7 +36,9 @@ struct MathTextTests {
     func greek() {
         #expect(MathText.parse("$\\Delta$") == [TextRun(text: "Δ", italic: false)])
         #expect(MathText.parse("$\\alpha$") == [TextRun(text: "α", italic: true)])
-        #expect(MathText.parse("$\\log x$") == [TextRun(text: "log"), TextRun(text: "x", italic: true)])
+        // An operator name is followed by a thin space before its operand, as TeX sets \log x; not before a parenthesis.
+        #expect(MathText.parse("$\\log x$") == [TextRun(text: "log\u{2009}"), TextRun(text: "x", italic: true)])
+        #expect(MathText.parse("$\\max(a)$").first == TextRun(text: "max("))
     }
 
     @Test("unknown commands stay visible")

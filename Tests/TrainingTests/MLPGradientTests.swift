@@ -70,3 +70,15 @@ struct FusedKernelTests {
         }
     }
 }
+
+/// `train --check-gradients` and `graph --check` share one error formula, |a - n| / max(1, |a|, |n|).
+struct GradientCheckFormulaTests {
+    @Test func aSmallGradientIsJudgedAbsolutelyAndALargeOneRelatively() {
+        // L = x^2: the centred difference of a quadratic is exactly 2x up to rounding.
+        let small = GradientCheck.check(groups: [("x", 0..<1)], parameters: [1e-3], loss: { $0[0] * $0[0] },
+                                        gradient: [2e-3 + 1e-5])
+        #expect(abs(small[0].maxRelativeError - 1e-5) < 1e-8)
+        let large = GradientCheck.check(groups: [("x", 0..<1)], parameters: [50], loss: { $0[0] * $0[0] }, gradient: [101])
+        #expect(abs(large[0].maxRelativeError - 1.0 / 101) < 1e-8)
+    }
+}

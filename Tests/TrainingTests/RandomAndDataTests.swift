@@ -100,3 +100,39 @@ struct RandomAndDataTests {
         }
     }
 }
+
+/// The training CSV reader on the RunLogs delimited parser: quotes, CRLF, a byte order mark.
+struct CSVDataQuotingTests {
+    @Test func quotedCellsCRLFAndABOM() throws {
+        let text = "\u{FEFF}\"a, first\",b,\"y\"\r\n\"1.5\",2,0\r\n# a comment\r\n\r\n\" 3 \",\"4e1\",1\r\n"
+        let d = try CSVData.parse(text, path: "t.csv", features: ["a, first", "b"], targets: ["y"])
+        #expect(d.inputs == [1.5, 2, 3, 40] && d.targets == [0, 1] && d.classCount == 2)
+        #expect(d.featureNames == ["a, first", "b"])
+    }
+
+    @Test func positionsCountFromTheLineOfTheCell() {
+        #expect(throws: CSVData.Failure.self) { _ = try CSVData.parse("a,y\r\n1,0\r\n\"x\",1\r\n", path: "t.csv", features: ["a"], targets: ["y"]) }
+        do {
+            _ = try CSVData.parse("a,y\r\n1,0\r\n\r\n2,,\r\n", path: "t.csv", features: ["a"], targets: ["y"])
+            Issue.record("no error")
+        } catch let e as CSVData.Failure {
+            #expect(e.description == "t.csv:4:3: empty cell in column 'y', expected a number")
+        } catch {
+            Issue.record("\(error)")
+        }
+        do {
+            _ = try CSVData.parse("a,y\n1,\"0\n", path: "t.csv", features: ["a"], targets: ["y"])
+            Issue.record("no error")
+        } catch let e as CSVData.Failure {
+            #expect(e.description.hasPrefix("t.csv:2:3: expected '\"' to close the quoted field"))
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    @Test func anUnknownColumnListsTheColumns() {
+        #expect(throws: CSVData.Failure(description: "t.csv:1:1: no column 'c'; columns: a, b")) {
+            _ = try CSVData.parse("a,b\r\n1,2\r\n", path: "t.csv", features: ["c"], targets: ["b"])
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import CairoCanvas
+import FigureSpec
+import Foundation
+import Plot
+
+/// A spec turned into a figure: the figure, every value its panels computed, notes, the
+/// input files it read, and the failed expectations (the course's numbers it did not match).
+struct BuiltFigure {
+    var figure: Figure
+    var values: [String: [Double]]
+    var notes: [String]
+    var inputs: [String]
+}
+
+/// Builds a spec's figure panel by panel, checks its `expect` entries and writes its files.
+enum FigureSpecRenderer {
+    /// The pixel width of the PNG: sharp on a 1920-pixel slide.
+    static let slideWidth = 1920.0
+
+    static func build(_ spec: FigureSpec) throws -> BuiltFigure {
+        var values: [String: [Double]] = [:]
+        var notes: [String] = []
+        var inputs: [String] = []
+        var panels: [Character: any Panel] = [:]
+        for panel in spec.panels {
+            let built = try SpecPanelBuilder.build(panel, file: spec.file, known: values)
+            // Each value under "A.name" (its panel's letter) and, unless an earlier panel has it, "name".
+            for (key, v) in built.values {
+                values["\(panel.name).\(key)"] = v
+                if values[key] == nil { values[key] = v }
+            }
+            notes += built.notes
+            inputs += built.inputs
+            panels[panel.name] = built.panel
+        }
+        let size = FigureWriter.size(pixels: spec.size, dpi: 144)
+        let title: String?
+        do { title = try spec.title.map { try ValueTemplate.fill($0, values: values) } } catch let e as ValueTemplate.Failure {
+            throw SpecError(spec.file, nil, "'title': \(e.description)")
+        }
+        var figure: Figure
+        do {
+            figure = try Figure(size: size, title: title, mosaic: spec.mosaic, panels: panels)
+        } catch let e as FigureMosaic.Failure {
+            throw SpecError(spec.file, nil, "'layout': \(e.description)")
+        }
+        figure.panelLetters = spec.letters
+        // The course set is read on slides: every label at 11 pt or more.
+        figure.theme.contourLabelSize = 11
+        figure.sharedX = AxisSharing(rawValue: spec.shareX) ?? .none
+        figure.sharedY = AxisSharing(rawValue: spec.shareY) ?? .none
+        return BuiltFigure(figure: figure, values: values, notes: notes, inputs: inputs)
+    }
+
+    /// One `expect` entry against what was computed.
+    struct ExpectationResult {
+        var key: String
+        var expected: [Double]
+        var computed: [Double]?
+        var passed: Bool
+        var message: String?
+    }
+
+    /// Compares every expectation with the computed values (relative tolerance).
+    static func check(_ spec: FigureSpec, values: [String: [Double]]) -> [ExpectationResult] {
+        spec.expectations.map { e in
+            guard let computed = values[e.key] else {
+                return ExpectationResult(key: e.key, expected: e.values, computed: nil, passed: false,
+                                         message: SpecError(spec.file, e.position, "expect '\(e.key)': the figure computes no such value (it computes: \(values.keys.sorted().joined(separator: ", ")))").description)
+            }
+            guard computed.count == e.values.count else {
+                return ExpectationResult(key: e.key, expected: e.values, computed: computed, passed: false,
+                                         message: SpecError(spec.file, e.position, "expect '\(e.key)': the course gives \(e.values.count) value(s), the figure computes \(computed.count): \(list(computed))").description)
+            }
+            for (k, (want, got)) in zip(e.values, computed).enumerated() where !close(got, want, tolerance: spec.tolerance) {
+                let which = e.values.count > 1 ? "[\(k)]" : ""
+                let relative = want == 0 ? abs(got) : abs(got - want) / abs(want)
+                return ExpectationResult(key: e.key, expected: e.values, computed: computed, passed: false,
+                                         message: SpecError(spec.file, e.position, "expect '\(e.key)'\(which): the course says \(ValueTemplate.plain(want)), the figure computes \(ValueTemplate.plain(got)) (relative difference \(String(format: "%.2g", relative)) > tolerance \(String(format: "%.2g", spec.tolerance)))").description)
+            }
+            return ExpectationResult(key: e.key, expected: e.values, computed: computed, passed: true, message: nil)
+        }
+    }
+
+    static func close(_ a: Double, _ b: Double, tolerance: Double) -> Bool {
+        if a.isNaN || b.isNaN { return a.isNaN && b.isNaN }
+        if a == b { return true }
+        return b == 0 ? abs(a) <= tolerance : abs(a - b) <= tolerance * abs(b)
+    }
+
+    static func list(_ v: [Double]) -> String { "[" + v.map(ValueTemplate.plain).joined(separator: ", ") + "]" }
+
+    /// Writes `figure` as `directory/id.png` (1920 pixels wide), `.svg` and, when asked, `.pdf`; returns the file names.
+    static func write(_ figure: Figure, id: String, title: String?, to directory: String, pdf: Bool) throws -> [String] {
+        let dpi = slideWidth / (figure.size.width / 72)
+        var files: [String] = []
+        for format in [OutputFormat.png, .svg] + (pdf ? [.pdf] : []) {
+            let name = "\(id).\(format.rawValue)"
+            try FigureWriter.write(figure, to: directory + "/" + name, format: format, dpi: dpi, title: title)
+            files.append(name)
+        }
+        return files
+    }
+}

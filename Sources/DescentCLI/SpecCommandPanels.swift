@@ -1,0 +1,149 @@
+import Autodiff
+import CairoCanvas
+import Diagram
+import FigureSpec
+import Foundation
+import Plot
+import RunLogs
+
+/// Spec panels that reuse a command: `plot`, `train`, `landscape` and `graph` panels take the
+/// command's own options under the same names, and go through the same checks.
+enum SpecCommandPanels {
+    /// A stand-in output path: the spec writes the figure itself, the command only builds the panel.
+    static let placeholderOutput = ["-o", "spec-panel.png"]
+
+    static func strings(_ o: SpecMap, _ key: String) throws -> [String]? {
+        guard let node = o.node(key) else { return nil }
+        switch node {
+        case let .scalar(s, _, _): return [s]
+        case let .list(items, _):
+            return try items.map { item in
+                guard case let .scalar(s, _, _) = item else { throw SpecError(o.file, item.position, "'\(key)': expected a list of names") }
+                return s
+            }
+        case .map: throw SpecError(o.file, node.position, "'\(key)': expected a name or a list of names")
+        }
+    }
+
+    static func userError(_ error: Error, _ o: SpecMap, at position: SpecPosition) -> Error {
+        if let e = error as? UserError { return SpecError(o.file, position, "\(o.contextDescription): \(e.description)") }
+        return error
+    }
+
+    /// `kind: plot`: the loss curves of run logs (`logs: [a.csv, b.jsonl]`), as `descent plot`.
+    static func plot(_ o: SpecMap, at position: SpecPosition) throws -> BuiltPanel {
+        guard let logs = try strings(o, "logs"), !logs.isEmpty else { throw o.missing("logs") }
+        guard !logs.contains("-") else { throw SpecError(o.file, o.entry("logs")?.value.position, "'logs': a spec reads files, not standard input") }
+        let bridge = SpecCommandBridge(command: PlotCommand.self, repeatable: ["label"], ownKeys: ["logs", "title", "xlabel", "ylabel", "kind"])
+        let command = try bridge.parse(PlotCommand.self, logs + (try bridge.arguments(o)) + placeholderOutput, options: o, at: position)
+        do {
+            let job = LossPlotJob(request: try command.request())
+            let loaded = try job.loadCurves()
+            let (figure, notes) = job.makeFigure(curves: loaded.curves, xName: loaded.xName)
+            var values: [String: [Double]] = [:]
+            for curve in loaded.curves {
+                let finite = curve.ys.filter(\.isFinite)
+                values["final.\(curve.run).\(curve.series)"] = [finite.last ?? .nan]
+            }
+            return BuiltPanel(panel: figure.panels[0], values: values, notes: loaded.warnings + notes, inputs: logs)
+        } catch {
+            throw userError(error, o, at: position)
+        }
+    }
+
+    /// `kind: train`: trains as `descent train` does and draws the run's loss curve; the
+    /// run log goes to a temporary file that is removed afterwards.
+    static func train(_ o: SpecMap, at position: SpecPosition) throws -> BuiltPanel {
+        let bridge = SpecCommandBridge(command: TrainCommand.self, excluded: ["plot", "log", "quiet", "check-gradients"],
+                                       ownKeys: ["title", "xlabel", "ylabel", "log-y", "kind"])
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("descent-spec-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let log = directory.appendingPathComponent("run.jsonl").path
+        let command = try bridge.parse(TrainCommand.self, (try bridge.arguments(o)) + ["--quiet", "--log", log], options: o, at: position)
+        do {
+            try TrainJob(request: try TrainRequest(command)).run()
+            // The loss of every step, and the validation loss when the run holds some out.
+            var plotArgs = [log, "-o", "spec-panel.png", "--x", "step", "--y", command.validation == nil ? "loss" : "loss,val_loss"]
+            let logY = try o.bool("log-y")
+            if logY == true { plotArgs.append("--log-y") }
+            let plot = try PlotCommand.parse(plotArgs)
+            let job = LossPlotJob(request: try plot.request())
+            let loaded = try job.loadCurves()
+            var curves = loaded.curves
+            for k in curves.indices where curves[k].run == "run" || curves[k].run.hasPrefix("descent-spec") { curves[k].run = "" }
+            let (figure, notes) = job.makeFigure(curves: curves, xName: loaded.xName)
+            var axes = figure.panels[0].cartesianAxes!
+            if logY == nil {
+                // Log y when the loss is positive and spans more than two decades, as `train --plot` does.
+                let finite = curves.flatMap(\.ys).filter(\.isFinite)
+                if let lo = finite.min(), let hi = finite.max(), lo > 0, hi / lo > 100 { axes.yScale = .log }
+            }
+            var values: [String: [Double]] = [:]
+            for curve in loaded.curves {
+                let finite = curve.ys.filter(\.isFinite)
+                values["initial_\(curve.series)"] = [finite.first ?? .nan]
+                values["final_\(curve.series)"] = [finite.last ?? .nan]
+                values[curve.series] = curve.ys
+            }
+            return BuiltPanel(panel: axes, values: values, notes: notes)
+        } catch {
+            throw userError(error, o, at: position)
+        }
+    }
+
+    /// `kind: landscape`: a loss surface with paths, as `descent landscape`.
+    static func landscape(_ o: SpecMap, at position: SpecPosition) throws -> BuiltPanel {
+        let bridge = SpecCommandBridge(command: LandscapeCommand.self, repeatable: ["run"], ownKeys: ["title", "xlabel", "ylabel", "kind"])
+        let command = try bridge.parse(LandscapeCommand.self, (try bridge.arguments(o)) + placeholderOutput, options: o, at: position)
+        do {
+            let job = LandscapeJob(request: try LandscapeRequest(command))
+            let (panel, _, notes, values) = try job.makePanel()
+            return BuiltPanel(panel: panel, values: values, notes: notes, inputs: command.runLogs)
+        } catch {
+            throw userError(error, o, at: position)
+        }
+    }
+
+    /// `kind: graph`: a backprop graph (`expression`, `values: {x: -2, y: 5}`), as `descent graph`.
+    /// Every variable and named intermediate gives its value (`q`) and gradient (`grad.q`).
+    static func graph(_ o: SpecMap, at position: SpecPosition) throws -> BuiltPanel {
+        let expression = try o.requiredString("expression")
+        var assignments: [String] = []
+        if let node = o.node("values") {
+            let values = try SpecMap(node, file: o.file, context: "'values'")
+            for key in values.keys {
+                let v = try values.number(key)!
+                assignments.append("\(key)=\(v)")
+            }
+            try values.finish()
+        }
+        let title = try o.string("title")
+        let bridge = SpecCommandBridge(command: GraphCommand.self, ownKeys: ["expression", "values", "title", "kind"])
+        // Options first, then `--` and the expression and its values (an expression may start with '-').
+        let args = (try bridge.arguments(o)) + ["-o", "spec-panel.png", "--", expression] + assignments
+        let command = try bridge.parse(GraphCommand.self, args, options: o, at: position)
+        do {
+            let request = try command.request()
+            let evaluation = try Evaluation(request.graph, values: request.values, upstream: request.upstream)
+            var notes = evaluation.domainIssues.map { "domain error at \($0); the graph marks it" }
+            var values: [String: [Double]] = ["output": [evaluation.outputValue]]
+            for node in evaluation.graph.nodes {
+                guard let name = node.name else { continue }
+                values[name] = [evaluation.values[node.id]]
+                values["grad.\(name)"] = [evaluation.gradients[node.id]]
+            }
+            let job = GraphJob(request: request)
+            let options = job.options(stage: request.forwardOnly ? .forward : .backward)
+            var panel = GraphPanel(try MeasuringCanvas.with { GraphDiagram(evaluation, options: options, measuringWith: $0) })
+            panel.maximumScale = 1.6
+            if let title { panel.title = try SpecPanelBuilder.fill(title, values, o, "title") }
+            if !evaluation.domainIssues.isEmpty { notes.append("the graph has domain errors") }
+            return BuiltPanel(panel: panel, values: values, notes: notes)
+        } catch let e as MissingValues {
+            throw SpecError(o.file, position, "\(o.contextDescription): \(e.description)")
+        } catch {
+            throw userError(error, o, at: position)
+        }
+    }
+}

@@ -1,0 +1,143 @@
+/// One figure of the course set as its spec file describes it: id, title, course source,
+/// size, a grid of panels and the course's numbers the figure must reproduce.
+public struct FigureSpec {
+    /// One panel: its mosaic letter, its kind, and its options (read by the panel's builder,
+    /// which refuses unknown keys).
+    public struct Panel {
+        public var name: Character
+        public var kind: String
+        public var kindPosition: SpecPosition
+        public var options: SpecMap
+    }
+
+    /// A number (or several) the figure must show, as the course states it.
+    public struct Expectation: Sendable {
+        public var key: String
+        public var values: [Double]
+        public var position: SpecPosition
+    }
+
+    public var file: String
+    public var text: String
+    public var id: String
+    public var title: String?
+    public var source: String?
+    /// Pixels at 144 dpi, as the commands' --size.
+    public var size: (width: Int, height: Int)
+    public var mosaic: String
+    public var panels: [Panel]
+    public var letters: Bool
+    public var shareX: String
+    public var shareY: String
+    public var expectations: [Expectation]
+    /// Relative tolerance of the expectations.
+    public var tolerance: Double
+
+    public static let topLevelKeys = ["id", "title", "source", "size", "layout", "columns", "letters", "share-x", "share-y",
+                                      "panels", "expect", "tolerance"]
+    static let sharing = ["none", "all", "row", "column"]
+
+    /// Reads and checks the spec file at `path` (the panels' own options are checked by their builders).
+    public static func load(path: String) throws -> FigureSpec {
+        let (node, text) = try SpecReader.read(path: path)
+        return try FigureSpec(node, file: path, text: text)
+    }
+
+    public init(_ node: SpecNode, file: String, text: String) throws {
+        self.file = file; self.text = text
+        let top = try SpecMap(node, file: file, context: "the spec")
+        id = try top.requiredString("id")
+        guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+            throw SpecError(file, top.entry("id")?.value.position, "'id': expected letters, digits and '-' (the file name of the figure), found '\(id)'")
+        }
+        title = try top.string("title")
+        source = try top.string("source")
+        size = (1200, 750)
+        if let node = top.node("size") {
+            guard case let .scalar(s, _, p) = node, let parsed = Self.pixelSize(s) else {
+                throw SpecError(file, node.position, "'size': expected WIDTHxHEIGHT in pixels at 144 dpi, e.g. 1200x750")
+            }
+            guard (100...8000).contains(parsed.0), (100...8000).contains(parsed.1) else {
+                throw SpecError(file, p, "'size': \(s) is out of range (100 to 8000 pixels a side)")
+            }
+            size = parsed
+        }
+        letters = try top.bool("letters") ?? false
+        tolerance = try top.number("tolerance") ?? 1e-6
+        guard tolerance >= 0, tolerance.isFinite else { throw SpecError(file, top.entry("tolerance")?.value.position, "'tolerance': expected a relative tolerance >= 0") }
+        shareX = try top.string("share-x") ?? "none"
+        shareY = try top.string("share-y") ?? "none"
+        for (key, value) in [("share-x", shareX), ("share-y", shareY)] where !Self.sharing.contains(value) {
+            throw SpecError(file, top.entry(key)?.value.position, "'\(key)': expected one of \(Self.sharing.joined(separator: ", ")), found '\(value)'")
+        }
+
+        guard let panelsNode = top.node("panels") else { throw top.missing("panels") }
+        var panels: [Panel] = []
+        switch panelsNode {
+        case .list(let items, _):
+            guard !items.isEmpty else { throw SpecError(file, panelsNode.position, "'panels': expected at least one panel") }
+            let names = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            guard items.count <= names.count else { throw SpecError(file, panelsNode.position, "'panels': at most 26 panels") }
+            for (i, item) in items.enumerated() { panels.append(try Self.panel(item, name: names[i], file: file)) }
+        case .map(let entries, _):
+            for entry in entries {
+                guard entry.key.count == 1, let name = entry.key.first, name != "." else {
+                    throw SpecError(file, entry.keyPosition, "'panels': name each panel by its one-letter mosaic cell, found '\(entry.key)'")
+                }
+                panels.append(try Self.panel(entry.value, name: name, file: file))
+            }
+        case .scalar:
+            throw SpecError(file, panelsNode.position, "'panels': expected a list of panels (or a mapping from mosaic letters to panels)")
+        }
+        self.panels = panels
+
+        let columns = try top.integer("columns")
+        if let layout = try top.string("layout") {
+            mosaic = layout
+            let cells = Set(layout.filter { !$0.isWhitespace && $0 != ";" && $0 != "." })
+            for p in panels where !cells.contains(p.name) {
+                throw SpecError(file, top.entry("layout")?.value.position, "'layout' \"\(layout)\" has no cell for panel '\(p.name)'")
+            }
+            for c in cells.sorted() where !panels.contains(where: { $0.name == c }) {
+                throw SpecError(file, top.entry("layout")?.value.position, "'layout' \"\(layout)\" names '\(c)', which is not a panel")
+            }
+        } else {
+            let perRow = max(1, min(columns ?? panels.count, panels.count))
+            var rows: [String] = []
+            for start in stride(from: 0, to: panels.count, by: perRow) {
+                var row = String(panels[start..<min(panels.count, start + perRow)].map(\.name))
+                row += String(repeating: ".", count: perRow - row.count)
+                rows.append(row)
+            }
+            mosaic = rows.joined(separator: ";")
+        }
+
+        var expectations: [Expectation] = []
+        if let node = top.node("expect") {
+            let map = try SpecMap(node, file: file, context: "'expect'")
+            for key in map.keys {
+                let entry = map.entry(key)!
+                expectations.append(Expectation(key: key, values: try SpecValues.numbers(entry.value, file: file, what: "expect '\(key)'"),
+                                                position: entry.keyPosition))
+            }
+        }
+        self.expectations = expectations
+        try top.finish()
+    }
+
+    static func panel(_ node: SpecNode, name: Character, file: String) throws -> Panel {
+        let options = try SpecMap(node, file: file, context: "panel '\(name)'")
+        guard let kindEntry = options.entry("kind") else { throw options.missing("kind") }
+        guard case let .scalar(kind, _, p) = kindEntry.value else {
+            throw SpecError(file, kindEntry.value.position, "'kind': expected a panel kind, found \(kindEntry.value.kindName)")
+        }
+        return Panel(name: name, kind: kind, kindPosition: p, options: options)
+    }
+
+    /// "1200x750" -> (1200, 750).
+    public static func pixelSize(_ s: String) -> (Int, Int)? {
+        let parts = s.lowercased().split(separator: "x")
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else { return nil }
+        return (w, h)
+    }
+}

@@ -1,0 +1,109 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Autodiff
+
+/// A function of one variable written in the graph language (`w^2`, `sigmoid(z)`), with its
+/// value and its derivative by reverse-mode autodiff at any point.
+public struct ExpressionCurve: Sendable {
+    public let graph: ComputationGraph
+    /// The variable's name.
+    public let variable: String
+    public let source: String
+
+    /// Parses `source`; the expression must use exactly one variable (`variable` when given).
+    public init(_ source: String, variable: String? = nil) throws {
+        let graph = try ComputationGraph(parsing: source)
+        let names = Array(Set(graph.variables.compactMap(\.name))).sorted()
+        if let variable {
+            guard names.allSatisfy({ $0 == variable }) else {
+                throw CurveError("'\(source)' uses \(names.filter { $0 != variable }.map { "'\($0)'" }.joined(separator: ", ")) besides '\(variable)': a curve has one variable")
+            }
+            self.variable = variable
+        } else {
+            guard names.count == 1 else {
+                throw CurveError(names.isEmpty ? "'\(source)' has no variable to draw against"
+                                               : "'\(source)' uses \(names.joined(separator: ", ")): a curve has one variable (say which with 'variable')")
+            }
+            self.variable = names[0]
+        }
+        self.graph = graph
+        self.source = source
+    }
+
+    /// f(x) and f'(x) (NaN where the expression is undefined).
+    public func valueAndDerivative(_ x: Double) -> (value: Double, derivative: Double) {
+        guard let e = try? Evaluation(graph, values: [variable: x]) else { return (.nan, .nan) }
+        let ids = graph.variables.filter { $0.name == variable }.map(\.id)
+        return (e.outputValue, ids.reduce(0) { $0 + e.gradients[$1] })
+    }
+
+    public func value(_ x: Double) -> Double { valueAndDerivative(x).value }
+    public func derivative(_ x: Double) -> Double { valueAndDerivative(x).derivative }
+
+    /// `count` evenly spaced samples of f (or f') over `range`.
+    public func samples(over range: ClosedRange<Double>, count: Int, derivative: Bool = false) -> (xs: [Double], ys: [Double]) {
+        let n = max(2, count)
+        let xs = (0..<n).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / Double(n - 1) }
+        return (xs, xs.map { derivative ? self.derivative($0) : value($0) })
+    }
+}
+
+/// A curve expression that cannot be drawn against one variable.
+public struct CurveError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Finite-difference estimates of a derivative and their error against the exact one: the
+/// truncation error falls with h (as h for forward, h^2 for centred differences) until
+/// round-off, which grows as eps/h, takes over.
+public enum FiniteDifference {
+    /// The ways to difference: forward (f(x+h) - f(x)) / h, centred (f(x+h) - f(x-h)) / 2h.
+    public enum Method: String, Sendable, CaseIterable { case forward, centred }
+
+    public static func estimate(_ f: (Double) -> Double, at x: Double, h: Double, method: Method) -> Double {
+        switch method {
+        case .forward: return (f(x + h) - f(x)) / h
+        case .centred: return (f(x + h) - f(x - h)) / (2 * h)
+        }
+    }
+
+    /// |estimate - exact| at each h.
+    public static func errors(_ curve: ExpressionCurve, at x: Double, hs: [Double], method: Method) -> [Double] {
+        let exact = curve.derivative(x)
+        return hs.map { abs(estimate(curve.value, at: x, h: $0, method: method) - exact) }
+    }
+
+    /// `count` points spaced evenly over `range`, ends included.
+    public static func linear(_ range: ClosedRange<Double>, count: Int) -> [Double] {
+        let n = max(2, count)
+        return (0..<n).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / Double(n - 1) }
+    }
+
+    /// `count` step sizes spaced evenly in log from `low` to `high`.
+    public static func logSpaced(_ low: Double, _ high: Double, count: Int) -> [Double] {
+        let a = log10(low), b = log10(high), n = max(2, count)
+        return (0..<n).map { k -> Double in
+            let t = Double(k) / Double(n - 1)
+            return pow(10, a + (b - a) * t)
+        }
+    }
+}
+
+/// Gradient descent on a function of one variable: w <- w - eta f'(w), every iterate kept.
+public enum GradientDescent1D {
+    /// The iterates w_0 = start, ..., w_steps (stops early once one is not finite).
+    public static func run(_ curve: ExpressionCurve, start: Double, learningRate: Double, steps: Int) -> [Double] {
+        var w = start
+        var out = [w]
+        for _ in 0..<max(0, steps) {
+            w -= learningRate * curve.derivative(w)
+            out.append(w)
+            if !w.isFinite { break }
+        }
+        return out
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// A `descent train --log` run log read back: the typed header and records, with the 1-based
+/// line number of each step for messages. Lines are decoded as JSON5, the superset of JSON
+/// whose numbers include the bare `NaN`, `Infinity` and `-Infinity` the log writes; LF or
+/// CRLF line ends and a UTF-8 byte order mark are accepted.
+public struct TrainingLog: Sendable, Equatable {
+    public var header: TrainingLogHeader?
+    public var steps: [TrainingLogStep] = []
+    public var stepLines: [Int] = []
+    public var epochs: [TrainingLogEpoch] = []
+    public var end: TrainingLogEnd?
+
+    public init(header: TrainingLogHeader? = nil) {
+        self.header = header
+    }
+
+    /// Why a file is not a readable run log, with its position.
+    public struct Failure: Error, CustomStringConvertible, Equatable {
+        public var description: String
+        public init(_ description: String) { self.description = description }
+    }
+
+    /// Reads the run log at `path`.
+    public static func read(path: String) throws -> TrainingLog {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            throw Failure("\(path): cannot read the run log (\(!exists ? "no such file" : isDirectory.boolValue ? "is a directory" : "permission denied"))")
+        }
+        return try parse(data, path: path)
+    }
+
+    /// Parses the bytes of a run log; `path` names it in messages.
+    public static func parse(_ data: Data, path: String) throws -> TrainingLog {
+        var log = TrainingLog()
+        let decoder = JSONDecoder()
+        decoder.allowsJSON5 = true
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw Failure("\(path): the run log is UTF-16 text; expected UTF-8 (as descent train --log writes it)")
+        }
+        var number = 0
+        for var line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            number += 1
+            if line.last == 0x0D { line = line.dropLast() }
+            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
+            let record: TrainingLogLine
+            do {
+                record = try decoder.decode(TrainingLogLine.self, from: Data(line))
+            } catch {
+                throw Failure("\(path):\(number): \(describe(error))")
+            }
+            switch record {
+            case let .header(h): log.header = h
+            case let .step(s): log.steps.append(s); log.stepLines.append(number)
+            case let .epoch(e): log.epochs.append(e)
+            case let .end(e): log.end = e
+            case .other: continue
+            }
+        }
+        return log
+    }
+
+    /// A decoding error in words, naming the member it is about.
+    static func describe(_ error: Error) -> String {
+        func name(_ path: [CodingKey]) -> String {
+            var out = ""
+            for key in path {
+                if let i = key.intValue { out += "[\(i)]" } else { out += (out.isEmpty ? "" : ".") + key.stringValue }
+            }
+            return out
+        }
+        func kind(_ type: Any.Type) -> String {
+            switch type {
+            case is Double.Type, is Int.Type, is UInt64.Type: return "a number"
+            case is String.Type: return "a string"
+            case is Bool.Type: return "true or false"
+            case is [Double].Type, is [Int].Type, is [String].Type: return "an array"
+            default: return "a JSON object"
+            }
+        }
+        switch error as? DecodingError {
+        case let .typeMismatch(type, context)?:
+            if context.codingPath.isEmpty { return "expected a JSON object per line (a descent train --log file)" }
+            return "'\(name(context.codingPath))': expected \(kind(type))"
+        case let .valueNotFound(type, context)?:
+            return "'\(name(context.codingPath))': expected \(kind(type)), found null"
+        case let .keyNotFound(key, _)?:
+            return "missing '\(key.stringValue)'"
+        case let .dataCorrupted(context)?:
+            if context.codingPath.isEmpty { return "expected a JSON object per line (a descent train --log file)" }
+            return "'\(name(context.codingPath))': \(context.debugDescription)"
+        default:
+            return "expected a JSON object per line (a descent train --log file)"
+        }
+    }
+}
