@@ -24,6 +24,12 @@ let package = Package(
                        providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng",
                        providers: [.apt(["libpng-dev"])]),
+        // gzip for MNIST's .gz IDX files.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+        // OpenBLAS's dgemm for the large matrix products of the general network path.
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"])]),
         // A thin C shim so libpng's setjmp error handling stays in C.
         .target(name: "PNGEncoder", dependencies: ["CPNG"]),
 
@@ -37,9 +43,9 @@ let package = Package(
         // Data producers.
         .target(name: "RunLogs"),
         // Training: test functions, models, data, optimizers (plain data, no drawing).
-        .target(name: "Training", dependencies: ["CTrainingKernels", "RunLogs", "FiniteDifferences"]),
+        .target(name: "Training", dependencies: ["CTrainingKernels", "CZlib", "COpenBLAS", "RunLogs", "FiniteDifferences"]),
         // The thin-MLP kernels in C: built for AVX2 and baseline x86-64, chosen at load time.
-        .target(name: "CTrainingKernels"),
+        .target(name: "CTrainingKernels", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
 
         // Loss landscapes: surfaces on grids, contour lines, optimizer paths (plain data, no drawing).
         .target(name: "Landscape", dependencies: ["Training", "Autodiff"]),
@@ -63,7 +69,7 @@ let package = Package(
 
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Canvas"]),
         .testTarget(name: "RunLogsTests", dependencies: ["RunLogs"], exclude: ["Fixtures"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "CZlib"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LandscapeTests", dependencies: ["Landscape", "Training", "Autodiff", "Plot"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
         .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Autodiff", "Canvas", "Plot"], exclude: ["Fixtures"]),

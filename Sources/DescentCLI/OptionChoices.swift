@@ -14,6 +14,9 @@ extension Activation: ExpressibleByArgument {}
 extension OutputActivation: ExpressibleByArgument {}
 extension LossKind: ExpressibleByArgument {}
 extension WeightInit: ExpressibleByArgument {}
+extension WeightShape: ExpressibleByArgument {}
+extension RandomGenerator: ExpressibleByArgument {}
+extension Reduction: ExpressibleByArgument {}
 extension NetworkSliceBuilder.Directions: ExpressibleByArgument {}
 
 /// `train --optimizer`: torch.optim's update rules.

@@ -13,6 +13,9 @@ struct TrainCommand: ParsableCommand {
             --data lab-batch --optimizer sgd --lr 0.01 --epochs 1000 --log lab.jsonl --plot loss.png
           descent train --model logistic --data plants --batch-size 16 --epochs 50 --validation 0.2
           descent train --model linear --no-bias --data linear2d --batch-size 16 --lr 0.05 --steps 60 --log run.jsonl
+          descent train --model mlp --layers 2,3,3 --data lab-single --lr 0.1 --epochs 20 --rng numpy --seed 0 --print-epochs
+          descent train --model mlp --layers 784,32,10 --data idx:/usr/share/datasets/fashion-mnist --standardize \\
+            --lr 0.0005 --epochs 1000 --rng numpy --seed 0 --log mnist.jsonl
         """
     )
 
@@ -28,7 +31,7 @@ struct TrainCommand: ParsableCommand {
 
     @Option(help: "Model.")
     var model: ModelKind?
-    @Option(help: "Data set (lab-single, lab-batch, xor3, plants, blobs, moons, spirals, linear2d) or a CSV file.")
+    @Option(help: "Data set (lab-single, lab-batch, xor3, plants, blobs, moons, spirals, linear2d), a CSV file, or idx:DIR (MNIST's IDX files).")
     var data: String?
     @Option(help: "CSV feature columns, comma-separated.")
     var features: String?
@@ -46,10 +49,20 @@ struct TrainCommand: ParsableCommand {
     var output: OutputActivation?
     @Option(help: "Loss: mse (1/2 ||y_hat - y||^2), bce or ce (default from the model and output).")
     var loss: LossKind?
-    @Flag(name: .customLong("no-bias"), help: "--model linear without a bias, y = W x (on linear2d: w1 x1 + w2 x2, the plane descent landscape --data linear2d draws).")
+    @Flag(name: .customLong("no-bias"), help: "--model linear or mlp without biases, y = W x (on linear2d: w1 x1 + w2 x2, the plane descent landscape --data linear2d draws).")
     var noBias = false
-    @Option(help: "Initial weights: normal (N(0,1), the course's randn), xavier or he; biases start at 0.")
+    @Option(help: "Initial weights: normal (N(0,1), the course's randn), uniform (U[0,1), np.random.random), xavier or he; biases start at 0.")
     var initialization: WeightInit = .normal
+    @Option(name: .customLong("weight-shape"), help: "Shape each W is drawn (and given in --weights) in: out-in (the 001 labs' randn(hidden, in)) or in-out (the 002 ch. 8 program's random((3, 4))).")
+    var weightShape: WeightShape = .outIn
+    @Option(help: "Random generator for weights and generated data: splitmix (default) or numpy (NumPy's legacy np.random.seed stream, bit for bit).")
+    var rng: RandomGenerator = .splitmix
+    @Option(help: "Start weights from a JSON file, e.g. {\"W1\": [[3, 2], [4, 1], [5, 2]]} (biases b1.. optional, zeros when absent).")
+    var weights: String?
+    @Option(help: "Combine per-sample losses by their mean (default) or sum (the 002 ch. 8 program).")
+    var reduction: Reduction = .mean
+    @Flag(help: "Standardise each feature by the training set's mean and std (std below 1e-6 clamped), as the course's normalize_fit.")
+    var standardize = false
 
     // Optimizer.
     @Option(help: "Optimizer (torch.optim's update rule). sgd is torch.optim.SGD on the whole training set unless --batch-size (--batch-size 1 is the course's single-sample SGD, landscape's 'single').")
@@ -102,6 +115,8 @@ struct TrainCommand: ParsableCommand {
     var checkGradients = false
     @Flag(help: "No progress line and no summary.")
     var quiet = false
+    @Flag(name: .customLong("print-epochs"), help: "Print each epoch's loss as the course programs do ('Epoch 01 | Loss: 3.4776'), and the test accuracy.")
+    var printEpochs = false
 
     func run() throws {
         do {

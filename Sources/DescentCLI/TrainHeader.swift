@@ -24,10 +24,14 @@ extension TrainRequest {
                 h.output = spec.output
                 h.loss = spec.loss
                 h.initialization = c.initialization
+                if spec.reduction != .mean { h.reduction = spec.reduction }
+                if c.weightShape != .outIn { h.weightShape = c.weightShape }
+                h.weights = c.weights
             } else {
                 h.rule = "w <- w + lr (y - step(w.x + b)) x"
             }
             h.data = c.data ?? ""
+            if c.standardize { h.standardize = true }
             h.samples = c.samples
             h.features = m.train.featureNames
             h.targets = m.train.targetNames
@@ -36,13 +40,15 @@ extension TrainRequest {
                 h.validation = c.validation ?? 0
                 h.validationSamples = v.count
             }
+            h.testSamples = m.test?.count
             h.batchSize = batchSize ?? m.train.count
             h.parameterCount = m.model.parameterCount
         }
         h.optimizer = optimizer
         h.stop = stop
         h.seed = seed
-        h.generator = "SplitMix64 + Box-Muller"
+        h.rng = c.rng
+        h.generator = c.rng.description
         return h
     }
 }

@@ -27,13 +27,17 @@ struct TrainJob {
             lastLoss = record.loss
             progress.update(step: record.step, epoch: record.epoch, loss: record.loss)
         }
+        let printEpochs = request.printEpochs
         trainer.onEpoch = { record in
             log.epoch(record)
+            if printEpochs { print(CourseFormat.epochLine(record.epoch, loss: record.loss)) }
             if let v = record.validationLoss { validation.append((Double(record.step), v)) }
         }
         let outcome = trainer.run()
         progress.finish()
-        log.end(outcome)
+        let test = testScore(trainer.parameters)
+        log.end(outcome, test: test)
+        if printEpochs, let accuracy = test?.accuracy { print(CourseFormat.accuracyLine(accuracy)) }
         if let path = request.logPath {
             do {
                 try AtomicFile.write(text: log.text, to: path)
@@ -70,6 +74,12 @@ struct TrainJob {
             return s
         }
         return String(format: "%.4e", v)
+    }
+
+    /// Loss and argmax accuracy on the IDX test set, when there is one.
+    func testScore(_ parameters: [Double]) -> (loss: Double, accuracy: Double?)? {
+        guard case let .model(m) = request.target, let test = m.test, let targets = m.testTargets else { return nil }
+        return Trainer.score(m.model, parameters, test, targets, classification: test.classCount != nil)
     }
 
     var batchesPerEpoch: Int {
@@ -153,7 +163,10 @@ struct RunLogText {
         text += "\n"
     }
     mutating func epoch(_ r: EpochRecord) { add(.epoch(TrainingLogEpoch(r))) }
-    mutating func end(_ outcome: TrainingOutcome) { add(.end(TrainingLogEnd(outcome))) }
+    /// The last line; `test` adds the test set's loss and accuracy (IDX data with t10k- files).
+    mutating func end(_ outcome: TrainingOutcome, test: (loss: Double, accuracy: Double?)? = nil) {
+        add(.end(TrainingLogEnd(outcome, test: test)))
+    }
 
     private mutating func add(_ line: TrainingLogLine) {
         text += line.jsonText

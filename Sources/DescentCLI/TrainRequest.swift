@@ -26,6 +26,8 @@ struct TrainRequest {
     var plotTitle: String?
     var checkGradients: Bool
     var quiet: Bool
+    /// --print-epochs: the course programs' `Epoch 01 | Loss: 3.4776` lines on standard output.
+    var printEpochs: Bool
     /// --check-gradients without --steps or --epochs: check, then stop.
     var checkOnly: Bool
     var header = TrainingLogHeader()
@@ -35,6 +37,7 @@ struct TrainRequest {
         logParams = c.logParams
         checkGradients = c.checkGradients
         quiet = c.quiet
+        printEpochs = c.printEpochs
         checkOnly = c.checkGradients && c.steps == nil && c.epochs == nil
         optimizer = try Self.optimizer(c)
 
@@ -178,7 +181,7 @@ struct TrainRequest {
 
     /// The model `c` names, built by Training as a run log's header rebuilds it.
     static func modelSetup(kind: ModelKind, _ c: TrainCommand) throws -> ModelSetup {
-        guard let data = c.data else { throw UserError("--model needs --data (\(BuiltinData.names.joined(separator: ", ")), or a CSV file)") }
+        guard let data = c.data else { throw UserError("--model needs --data (\(BuiltinData.names.joined(separator: ", ")), a CSV file or idx:DIR)") }
         var layers: [Int]?
         if let text = c.layers, kind == .mlp {
             let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int(String($0).trimmingSpaces) }
@@ -191,7 +194,8 @@ struct TrainRequest {
         }
         let recipe = ModelRecipe(kind: kind, data: data, samples: c.samples, features: c.features.map(split), targets: c.target.map(split),
                                  validation: c.validation, layers: layers, activation: c.activation, output: c.output, loss: c.loss,
-                                 bias: !c.noBias, initialization: c.initialization, seed: c.seed)
+                                 bias: !c.noBias, initialization: c.initialization, seed: c.seed, rng: c.rng,
+                                 weightShape: c.weightShape, reduction: c.reduction, weights: c.weights, standardize: c.standardize)
         do {
             return try ModelSetup(recipe)
         } catch let e as ModelSetup.Failure {

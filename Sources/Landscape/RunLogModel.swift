@@ -2,7 +2,7 @@ import Training
 
 /// What a `descent train` run log's header says was trained, rebuilt from the typed header the
 /// way `descent train` built it: a test function or an expression, or a model with its training
-/// data (same generator, seed, split).
+/// data (same generator, seed, split, weight shape, reduction, start-weights file and standardisation).
 public enum RunLogModel {
     /// A test function or an expression, with the surface that draws it.
     case function(any PlaneObjective, surface: Surface2D)
@@ -43,11 +43,13 @@ public enum RunLogModel {
 
     /// The recipe a model's header records.
     public static func recipe(_ h: TrainingLogHeader, kind: ModelKind, data: String) -> ModelRecipe {
-        let csv = !BuiltinData.names.contains(data)
+        let csv = !BuiltinData.names.contains(data) && !data.hasPrefix("idx:")
+        // Logs written before `rng`, `weight_shape` and `reduction` were recorded drew with SplitMix64, out-in, mean.
         return ModelRecipe(kind: kind, data: data, samples: h.samples, features: csv ? h.features : nil, targets: csv ? h.targets : nil,
                            validation: h.validation, layers: kind == .mlp ? h.layers : nil, activation: h.activation ?? .relu,
                            output: h.output, loss: h.loss, bias: h.bias ?? true, initialization: h.initialization ?? .normal,
-                           seed: h.seed ?? 0)
+                           seed: h.seed ?? 0, rng: h.rng ?? .splitmix, weightShape: h.weightShape ?? .outIn,
+                           reduction: h.reduction ?? .mean, weights: h.weights, standardize: h.standardize ?? false)
     }
 }
 

@@ -33,7 +33,8 @@ public enum Activation: String, Sendable, CaseIterable {
 
 /// The activation of the last layer.
 public enum OutputActivation: String, Sendable, CaseIterable {
-    case linear, sigmoid, softmax
+    /// `relu` is the 001 forward-pass exercise's y_hat = ReLU(x W^T).
+    case linear, relu, sigmoid, softmax
 }
 
 /// Loss functions, averaged over the batch.

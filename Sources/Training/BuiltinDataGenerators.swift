@@ -24,6 +24,12 @@ extension BuiltinData {
     ///   w1 x1 + w2 x2 without a bias; n = 256.
     public static func make(_ name: String, seed: UInt64, samples: Int? = nil) -> Dataset? {
         var rng = SplitMix64.stream(seed: seed, purpose: RandomPurpose.data)
+        return make(name, rng: &rng, samples: samples)
+    }
+
+    /// The same data sets drawn from `rng`, in the order given above (for `--rng numpy`, NumPy's
+    /// stream after the weights: the 001 batch lab's `np.random.uniform(-10, 10, size=(n, 2))`).
+    public static func make<R: RandomSource>(_ name: String, rng: inout R, samples: Int? = nil) -> Dataset? {
         switch name {
         case "lab-single":
             return Dataset(name: name, featureNames: ["x1", "x2"], targetNames: ["y1", "y2", "y3"],

@@ -27,7 +27,7 @@ final class FusedOneHiddenLayer: @unchecked Sendable {  // worker threads write 
     private let gw2: UnsafeMutablePointer<Double>  // k x hp
 
     static func supports(_ spec: MLPSpec) -> Bool {
-        spec.layers.count == 3 && (spec.activation == .relu || spec.activation == .identity)
+        spec.layers.count == 3 && spec.bias && (spec.activation == .relu || spec.activation == .identity)
             && (1...4).contains(spec.layers[0]) && (1...4).contains(spec.layers[2]) && spec.layers[1] >= 2 * lanes
     }
 

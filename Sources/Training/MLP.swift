@@ -18,6 +18,9 @@ public final class MLP {
     private var a: [UnsafeMutablePointer<Double>] = []
     private var delta: [UnsafeMutablePointer<Double>] = []
     private var scratch: UnsafeMutablePointer<Double>
+    /// Zero biases and a sink for their gradient, for a network without biases.
+    private let zeroBias: UnsafeMutablePointer<Double>
+    private let biasSink: UnsafeMutablePointer<Double>
     /// The shape-aware kernel for one thin hidden layer, when it applies.
     private let fused: FusedOneHiddenLayer?
 
@@ -26,10 +29,18 @@ public final class MLP {
         self.spec = spec
         self.sizes = spec.layers
         scratch = .allocate(capacity: 1)
+        let widest = max(1, spec.layers.max() ?? 1)
+        zeroBias = .allocate(capacity: widest)
+        zeroBias.initialize(repeating: 0, count: widest)
+        biasSink = .allocate(capacity: widest)
         fused = allowFused && FusedOneHiddenLayer.supports(spec) ? FusedOneHiddenLayer(spec: spec) : nil
     }
 
-    deinit { release() }
+    deinit {
+        release()
+        zeroBias.deallocate()
+        biasSink.deallocate()
+    }
 
     private func release() {
         for p in z + a + delta { p.deallocate() }
@@ -41,10 +52,12 @@ public final class MLP {
         guard rows > capacity else { return }
         release()
         capacity = rows
-        z = sizes.map { UnsafeMutablePointer<Double>.allocate(capacity: max(1, $0 * rows)) }
-        a = sizes.map { UnsafeMutablePointer<Double>.allocate(capacity: max(1, $0 * rows)) }
-        delta = sizes.map { UnsafeMutablePointer<Double>.allocate(capacity: max(1, $0 * rows)) }
-        scratch = .allocate(capacity: max(1, (sizes.max() ?? 1) * rows))
+        // Layer 0 is the caller's input: no buffers of the input's size (784 x 60,000 for the MNIST lab).
+        let width = sizes.indices.map { $0 == 0 ? 0 : sizes[$0] }
+        z = width.map { UnsafeMutablePointer<Double>.allocate(capacity: max(1, $0 * rows)) }
+        a = width.map { UnsafeMutablePointer<Double>.allocate(capacity: max(1, $0 * rows)) }
+        delta = width.map { UnsafeMutablePointer<Double>.allocate(capacity: max(1, $0 * rows)) }
+        scratch = .allocate(capacity: max(1, (sizes.last ?? 1) * rows))
     }
 
     // MARK: Forward
@@ -63,8 +76,12 @@ public final class MLP {
         var input = inputs
         for l in 1...L {
             let nIn = sizes[l - 1], nOut = sizes[l]
-            let w = params + spec.weightOffset(l), b = params + spec.biasOffset(l)
-            Kernels.affine(input: input, rows: count, nIn: nIn, weights: w, bias: b, nOut: nOut, out: z[l])
+            let w = params + spec.weightOffset(l), b = spec.bias ? params + spec.biasOffset(l) : UnsafePointer(zeroBias)
+            if BLASKernels.use(rows: count, nIn: nIn, nOut: nOut) {
+                BLASKernels.affine(input: input, rows: count, nIn: nIn, weights: w, bias: b, nOut: nOut, out: z[l])
+            } else {
+                Kernels.affine(input: input, rows: count, nIn: nIn, weights: w, bias: b, nOut: nOut, out: z[l])
+            }
             let n = count * nOut
             if l < L {
                 let f = spec.activation
@@ -84,6 +101,7 @@ public final class MLP {
     private func applyOutput(_ zl: UnsafeMutablePointer<Double>, _ al: UnsafeMutablePointer<Double>, rows: Int, width: Int) {
         switch spec.output {
         case .linear: al.update(from: zl, count: rows * width)
+        case .relu: for i in 0..<(rows * width) { al[i] = zl[i] > 0 ? zl[i] : 0 }
         case .sigmoid: for i in 0..<(rows * width) { al[i] = Sigmoid.value(zl[i]) }
         case .softmax:
             for r in 0..<rows {
@@ -99,7 +117,7 @@ public final class MLP {
 
     // MARK: Loss
 
-    /// The batch-mean loss of the last `forward` against `targets` (count x n_L).
+    /// The batch-mean (or, for `reduction: .sum`, summed) loss of the last `forward` against `targets` (count x n_L).
     private func lossOfLastForward(targets: UnsafePointer<Double>, count: Int) -> Double {
         let L = sizes.count - 1, k = sizes[L]
         let out = a[L], zl = z[L]
@@ -125,7 +143,7 @@ public final class MLP {
                 for j in 0..<k where t[j] != 0 { total += t[j] * (lse - zr[j]) }
             }
         }
-        return total / Double(count)
+        return spec.reduction == .mean ? total / Double(count) : total
     }
 
     /// The batch-mean loss on `count` rows.
@@ -141,7 +159,7 @@ public final class MLP {
         let loss = lossOfLastForward(targets: targets, count: count)
         let L = sizes.count - 1, k = sizes[L]
         let out = a[L], dl = delta[L]
-        let scale = 1 / Double(count)
+        let scale = spec.reduction == .mean ? 1 / Double(count) : 1
         switch (spec.loss, spec.output) {
         case (.bce, .sigmoid), (.ce, .softmax):
             // The cancellation of course texts 000 and 002 ch. 7: dL/dz = a - y (ce: p * sum(y) - y).
@@ -178,6 +196,7 @@ public final class MLP {
         let out = a[L], dl = delta[L]
         switch spec.output {
         case .linear: dl.update(from: g, count: rows * k)
+        case .relu: for i in 0..<(rows * k) { dl[i] = a[L][i] > 0 ? g[i] : 0 }
         case .sigmoid: for i in 0..<(rows * k) { dl[i] = g[i] * out[i] * (1 - out[i]) }
         case .softmax:
             for r in 0..<rows {
@@ -200,12 +219,21 @@ public final class MLP {
         for l in stride(from: L, through: 1, by: -1) {
             let nIn = sizes[l - 1], nOut = sizes[l]
             let previous: UnsafePointer<Double> = l == 1 ? inputs : UnsafePointer(a[l - 1])
-            let dW = gradient + spec.weightOffset(l), db = gradient + spec.biasOffset(l)
-            Kernels.accumulateOuter(delta: delta[l], rows: count, nOut: nOut, activations: previous, nIn: nIn, dW: dW, db: db)
+            let dW = gradient + spec.weightOffset(l), db = spec.bias ? gradient + spec.biasOffset(l) : biasSink
+            let blas = BLASKernels.use(rows: count, nIn: nIn, nOut: nOut)
+            if blas {
+                BLASKernels.accumulateOuter(delta: delta[l], rows: count, nOut: nOut, activations: previous, nIn: nIn, dW: dW, db: db)
+            } else {
+                Kernels.accumulateOuter(delta: delta[l], rows: count, nOut: nOut, activations: previous, nIn: nIn, dW: dW, db: db)
+            }
             if l > 1 {
                 let w = params + spec.weightOffset(l)
                 let dPrev = delta[l - 1]
-                Kernels.backpropagate(delta: delta[l], rows: count, nOut: nOut, weights: w, nIn: nIn, out: dPrev)
+                if blas {
+                    BLASKernels.backpropagate(delta: delta[l], rows: count, nOut: nOut, weights: w, nIn: nIn, out: dPrev)
+                } else {
+                    Kernels.backpropagate(delta: delta[l], rows: count, nOut: nOut, weights: w, nIn: nIn, out: dPrev)
+                }
                 let zp = z[l - 1], ap = a[l - 1], f = spec.activation
                 let n = count * nIn
                 switch f {

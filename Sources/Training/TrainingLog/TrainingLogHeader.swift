@@ -16,16 +16,24 @@ public struct TrainingLogHeader: Codable, Equatable, Sendable {
     // A model on data.
     public var model: ModelKind?
     public var layers: [Int]?
-    /// False for --model linear --no-bias (written only then).
+    /// False for --model linear or mlp --no-bias (written only then).
     public var bias: Bool?
     public var activation: Activation?
     public var output: OutputActivation?
     public var loss: LossKind?
     public var initialization: WeightInit?
+    /// How per-sample losses combine (written only for `sum`).
+    public var reduction: Reduction?
+    /// The shape each W was drawn in (written only for `in-out`).
+    public var weightShape: WeightShape?
+    /// The --weights file the run started from.
+    public var weights: String?
     /// The perceptron's update rule, in words.
     public var rule: String?
     /// A built-in data set's name or a CSV file's path.
     public var data: String?
+    /// True when each feature was standardised by the training set's mean and std (written only then).
+    public var standardize: Bool?
     public var samples: Int?
     public var features: [String]?
     public var targets: [String]?
@@ -33,6 +41,8 @@ public struct TrainingLogHeader: Codable, Equatable, Sendable {
     /// The fraction held out for validation.
     public var validation: Double?
     public var validationSamples: Int?
+    /// The IDX data's t10k- test set size.
+    public var testSamples: Int?
     public var batchSize: Int?
 
     public var parameterCount: Int?
@@ -40,6 +50,8 @@ public struct TrainingLogHeader: Codable, Equatable, Sendable {
     public var optimizer: OptimizerConfig?
     public var stop: StopRule?
     public var seed: UInt64?
+    /// The random generator (`splitmix` or `numpy`).
+    public var rng: RandomGenerator?
     /// How random numbers were drawn.
     public var generator: String?
 
@@ -47,11 +59,12 @@ public struct TrainingLogHeader: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case descent, command, function, condition, rotation, start, model, layers, bias, activation, output, loss,
-             initialization, rule, data, samples, features, targets, trainSamples = "train_samples", validation,
-             validationSamples = "validation_samples", batchSize = "batch_size", parameterCount = "parameter_count",
+             initialization, reduction, weightShape = "weight_shape", weights, rule, data, standardize, samples, features,
+             targets, trainSamples = "train_samples", validation, validationSamples = "validation_samples",
+             testSamples = "test_samples", batchSize = "batch_size", parameterCount = "parameter_count",
              optimizer, lr, momentum, dampening, nesterov, weightDecay = "weight_decay", alpha, eps, centered,
              lrDecay = "lr_decay", initialAccumulatorValue = "initial_accumulator_value", betas, amsgrad,
-             steps, epochs, seed, generator
+             steps, epochs, seed, rng, generator
     }
 
     public init(from decoder: Decoder) throws {
@@ -69,14 +82,19 @@ public struct TrainingLogHeader: Codable, Equatable, Sendable {
         output = try c.decodeIfPresent(OutputActivation.self, forKey: .output)
         loss = try c.decodeIfPresent(LossKind.self, forKey: .loss)
         initialization = try c.decodeIfPresent(WeightInit.self, forKey: .initialization)
+        reduction = try c.decodeIfPresent(Reduction.self, forKey: .reduction)
+        weightShape = try c.decodeIfPresent(WeightShape.self, forKey: .weightShape)
+        weights = try c.decodeIfPresent(String.self, forKey: .weights)
         rule = try c.decodeIfPresent(String.self, forKey: .rule)
         data = try c.decodeIfPresent(String.self, forKey: .data)
+        standardize = try c.decodeIfPresent(Bool.self, forKey: .standardize)
         samples = try c.decodeIfPresent(Int.self, forKey: .samples)
         features = try c.decodeIfPresent([String].self, forKey: .features)
         targets = try c.decodeIfPresent([String].self, forKey: .targets)
         trainSamples = try c.decodeIfPresent(Int.self, forKey: .trainSamples)
         validation = try c.decodeIfPresent(Double.self, forKey: .validation)
         validationSamples = try c.decodeIfPresent(Int.self, forKey: .validationSamples)
+        testSamples = try c.decodeIfPresent(Int.self, forKey: .testSamples)
         batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize)
         parameterCount = try c.decodeIfPresent(Int.self, forKey: .parameterCount)
         optimizer = try OptimizerConfig.decodeFlat(from: c)
@@ -86,6 +104,7 @@ public struct TrainingLogHeader: Codable, Equatable, Sendable {
             stop = .epochs(n)
         }
         seed = try c.decodeIfPresent(UInt64.self, forKey: .seed)
+        rng = try c.decodeIfPresent(RandomGenerator.self, forKey: .rng)
         generator = try c.decodeIfPresent(String.self, forKey: .generator)
     }
 
@@ -104,14 +123,19 @@ public struct TrainingLogHeader: Codable, Equatable, Sendable {
         try c.encodeIfPresent(output, forKey: .output)
         try c.encodeIfPresent(loss, forKey: .loss)
         try c.encodeIfPresent(initialization, forKey: .initialization)
+        try c.encodeIfPresent(reduction, forKey: .reduction)
+        try c.encodeIfPresent(weightShape, forKey: .weightShape)
+        try c.encodeIfPresent(weights, forKey: .weights)
         try c.encodeIfPresent(rule, forKey: .rule)
         try c.encodeIfPresent(data, forKey: .data)
+        try c.encodeIfPresent(standardize, forKey: .standardize)
         try c.encodeIfPresent(samples, forKey: .samples)
         try c.encodeIfPresent(features, forKey: .features)
         try c.encodeIfPresent(targets, forKey: .targets)
         try c.encodeIfPresent(trainSamples, forKey: .trainSamples)
         try c.encodeIfPresent(validation, forKey: .validation)
         try c.encodeIfPresent(validationSamples, forKey: .validationSamples)
+        try c.encodeIfPresent(testSamples, forKey: .testSamples)
         try c.encodeIfPresent(batchSize, forKey: .batchSize)
         try c.encodeIfPresent(parameterCount, forKey: .parameterCount)
         try optimizer?.encodeFlat(to: &c)
@@ -121,6 +145,7 @@ public struct TrainingLogHeader: Codable, Equatable, Sendable {
         case nil: break
         }
         try c.encodeIfPresent(seed, forKey: .seed)
+        try c.encodeIfPresent(rng, forKey: .rng)
         try c.encodeIfPresent(generator, forKey: .generator)
     }
 }
@@ -134,6 +159,9 @@ extension Activation: Codable {}
 extension OutputActivation: Codable {}
 extension LossKind: Codable {}
 extension WeightInit: Codable {}
+extension WeightShape: Codable {}
+extension RandomGenerator: Codable {}
+extension Reduction: Codable {}
 
 extension OptimizerConfig {
     typealias HeaderKeys = TrainingLogHeader.CodingKeys

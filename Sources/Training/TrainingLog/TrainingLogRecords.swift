@@ -138,21 +138,29 @@ public struct TrainingLogEnd: Codable, Equatable, Sendable {
     public var steps: Int?
     /// The step whose loss or parameters became NaN or infinite, for a diverged run.
     public var divergedAtStep: Int?
+    /// The loss and (for classes) argmax accuracy on the IDX data's t10k- test set, after training.
+    public var testLoss: Double?
+    public var testAccuracy: Double?
 
-    public init(status: Status, steps: Int? = nil, divergedAtStep: Int? = nil) {
+    public init(status: Status, steps: Int? = nil, divergedAtStep: Int? = nil, testLoss: Double? = nil, testAccuracy: Double? = nil) {
         self.status = status
         self.steps = steps
         self.divergedAtStep = divergedAtStep
+        self.testLoss = testLoss
+        self.testAccuracy = testAccuracy
     }
 
-    public init(_ outcome: TrainingOutcome) {
+    /// `test` adds the test set's loss and accuracy (IDX data with t10k- files).
+    public init(_ outcome: TrainingOutcome, test: (loss: Double, accuracy: Double?)? = nil) {
         switch outcome {
         case let .completed(n): self.init(status: .completed, steps: n)
         case let .diverged(k): self.init(status: .diverged, divergedAtStep: k)
         }
+        testLoss = test?.loss
+        testAccuracy = test?.accuracy
     }
 
     private enum CodingKeys: String, CodingKey {
-        case status, steps, divergedAtStep = "diverged_at_step"
+        case status, steps, divergedAtStep = "diverged_at_step", testLoss = "test_loss", testAccuracy = "test_accuracy"
     }
 }
