@@ -25,6 +25,7 @@ enum NetworkSliceSetup {
     /// Trains `--network` on `--data` with each optimizer of `specs` from the same initial weights.
     static func onTheSpot(layers text: String, data name: String, specs: [PathSpec], drawPaths: Bool, directions: Directions,
                           _ c: LandscapeCommand) throws -> (NetworkSlice, [OptimizerPath]) {
+        try MemoryCheck.samples(c.samples, data: name, seed: c.seed)
         guard let data = BuiltinData.make(name, seed: c.seed, samples: c.samples) else {
             throw UserError("unknown data '\(name)': expected one of \(BuiltinData.names.joined(separator: ", "))")
         }
@@ -36,6 +37,7 @@ enum NetworkSliceSetup {
         guard layers[0] == data.featureCount else {
             throw UserError("--network \(text): the input size \(layers[0]) does not fit \(name), which has \(data.featureCount) feature(s)")
         }
+        try MemoryCheck.network(layers, text: text, option: "--network", rows: data.count)
         let spec = MLPSpec(layers: layers, activation: .relu, output: .linear, loss: .mse)
         guard let targets = data.targets(forOutputs: spec.outputCount) else {
             throw UserError("--network \(text): \(spec.outputCount) output(s) do not fit \(name), which has \(data.targetCount) target(s)")

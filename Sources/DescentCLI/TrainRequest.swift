@@ -279,6 +279,7 @@ struct TrainRequest {
             guard layers[0] == d else {
                 throw UserError("--layers \(text): the input size \(layers[0]) does not fit \(data.name), which has \(d) feature(s)")
             }
+            try MemoryCheck.network(layers, text: text, option: "--layers", rows: data.count)
             let output = try parse(c.output, "--output", OutputActivation.linear)
             let defaultLoss: LossKind = output == .softmax ? .ce : output == .sigmoid ? .bce : .mse
             let spec = MLPSpec(layers: layers, activation: activation, output: output, loss: try parse(c.loss, "--loss", defaultLoss))
@@ -289,6 +290,7 @@ struct TrainRequest {
 
     static func loadData(_ name: String, _ c: TrainCommand) throws -> Dataset {
         if let s = c.samples, s < 1 { throw UserError("--samples \(s): expected a positive number of samples") }
+        try MemoryCheck.samples(c.samples, data: name, seed: c.seed)
         if let d = BuiltinData.make(name, seed: c.seed, samples: c.samples) {
             if c.features != nil || c.target != nil { throw UserError("--features and --target apply to CSV files, not to the built-in data '\(name)'") }
             return d
