@@ -27,7 +27,10 @@ enum FormatSniffer {
         case .delimited: return .delimited(separator: delimitedSeparator(buf, start))
         case .tab: return .delimited(separator: ByteText.tab)
         case .jsonLines: return .jsonLines
-        case .text: return .text
+        // .txt, .log and .out say "not JSON" but not "not CSV": CSV content in run.log reads as CSV.
+        case .text:
+            if case let .delimited(separator) = sniff(buf, start) { return .delimited(separator: separator) }
+            return .text
         case nil: return sniff(buf, start)
         }
     }

@@ -16,7 +16,11 @@ public enum RunLogReader {
             if ByteText.isAllBlank(buf, from: start) {
                 throw RunLogError(file: source, message: "the file is empty")
             }
-            let chosen = format ?? (TensorBoardEventParser.looksLikeEvents(buf) ? .tensorBoardEvents
+            let binary = format == .tensorBoardEvents || (format == nil && TensorBoardEventParser.looksLikeEvents(buf))
+            if !binary, let encoding = TextEncoding.foreignEncoding(of: buf) {
+                throw RunLogError(file: source, message: TextEncoding.message(encoding))
+            }
+            let chosen = format ?? (binary ? .tensorBoardEvents
                 : TrainerStateParser.looksLike(buf) ? .trainerState
                 : FormatSniffer.format(source: source, buf: buf, start: start))
             switch chosen {

@@ -8,7 +8,9 @@ public enum CSVData {
     /// Parses `text` (from `path`, for messages) with the named feature and target columns.
     /// A single target column of non-negative integers is also usable as class labels.
     public static func parse(_ text: String, path: String, features: [String], targets: [String]) throws -> Dataset {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+        // "\r\n" is one Character in Swift, so CRLF files are split on it as well as on "\n".
+        let body = text.hasPrefix("\u{FEFF}") ? Substring(text.dropFirst()) : Substring(text)
+        var lines = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { line -> Substring in
             line.last == "\r" ? line.dropLast() : line
         }
         while let last = lines.last, last.allSatisfy({ $0 == " " }) { lines.removeLast() }

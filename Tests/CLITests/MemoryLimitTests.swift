@@ -67,3 +67,36 @@ struct MemoryLimitTests {
         #expect(dir.files() == ["curve.png"], "the curve so far is drawn: \(dir.files())")
     }
 }
+
+/// `train --data` reads CRLF and BOM files and names a foreign encoding.
+@Suite("Training data files")
+struct TrainingDataFileTests {
+    @Test("a CRLF CSV with a byte order mark trains as its LF copy does")
+    func crlfData() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let text = "a,b\n1,2\n2,4\n3,6\n"
+        let lf = try dir.write("lf.csv", text)
+        let crlf = dir.path("crlf.csv")
+        try Data([0xEF, 0xBB, 0xBF] + Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)).write(to: URL(fileURLWithPath: crlf))
+        let args = ["train", "--model", "linear", "--features", "a", "--target", "b", "--steps", "5", "--lr", "0.01"]
+        let a = try DescentProcess.run(args + ["--data", lf])
+        let b = try DescentProcess.run(args + ["--data", crlf])
+        #expect(a.status == 0, "\(a.stderr)")
+        #expect(b.status == 0, "\(b.stderr)")
+        #expect(a.stdout == b.stdout)
+    }
+
+    @Test("a UTF-16 training file is named as UTF-16")
+    func utf16Data() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let path = dir.path("u16.csv")
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in "a,b\r\n1,2\r\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let r = try DescentProcess.run(["train", "--model", "linear", "--data", path, "--features", "a", "--target", "b", "--steps", "1"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("UTF-16 little-endian"), "\(r.stderr)")
+    }
+}
