@@ -50,6 +50,13 @@ public struct AxesLayout {
             xTicks = chooser.ticks(scale: axes.xScale, lower: limits.x.0, upper: limits.x.1, length: plot.width, horizontal: true,
                                          integer: axes.xIntegerTicks, style: axes.xTickStyle)
             yTicks = chooser.ticks(scale: axes.yScale, lower: limits.y.0, upper: limits.y.1, length: plot.height, horizontal: false)
+            // Large offset, small spread: labels relative to an offset the axis label names.
+            if let name = TickOffset.apply(&xTicks, scale: axes.xScale, style: axes.xTickStyle, label: axes.xLabel), name != axes.xLabel {
+                xLabel = RichTextLayout(name, font: theme.labelFont, canvas: canvas)
+            }
+            if let name = TickOffset.apply(&yTicks, scale: axes.yScale, label: axes.yLabel), name != axes.yLabel {
+                yLabel = RichTextLayout(name, font: theme.labelFont, canvas: canvas)
+            }
             xl = xTicks.map { $0.label.isEmpty ? nil : RichTextLayout($0.label, font: tickFont, canvas: canvas) }
             yl = yTicks.map { $0.label.isEmpty ? nil : RichTextLayout($0.label, font: tickFont, canvas: canvas) }
             let xTickHeight = xl.compactMap { $0?.height }.max() ?? 0
