@@ -123,3 +123,21 @@ struct OutputTargetTests {
         #expect(dir.files().isEmpty, "left behind: \(dir.files())")
     }
 }
+
+/// Run labels in legends.
+@Suite("Run labels")
+struct RunLabelTests {
+    @Test("the same file given twice gets distinct labels")
+    func repeatedFile() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let log = try dir.write("run.csv", "step,loss\n1,0.5\n2,0.25\n")
+        let export = dir.path("plotted.csv")
+        let r = try DescentProcess.run(["plot", log, log, "-o", dir.path("twice.png"), "--export-data", export])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try String(contentsOfFile: export, encoding: .utf8).split(separator: "\n").dropFirst()
+        let runs = Set(rows.map { $0.split(separator: ",")[0] })
+        #expect(runs.count == 2, "\(runs)")
+        #expect(runs.contains { $0.hasSuffix("(2)") }, "\(runs)")
+    }
+}
