@@ -49,7 +49,7 @@ extension AtomicFile {
     /// directory) without creating anything, so a command can refuse before it starts work.
     public static func checkWritable(_ path: String) throws {
         switch try OutputDestination.resolve(path) {
-        case .standardOutput, .direct:
+        case .descriptor, .direct:
             return
         case let .replace(target, _):
             let directory = parentDirectory(of: target)

@@ -22,8 +22,8 @@ public final class AtomicFileWriter {
         self.path = path
         destination = try OutputDestination.resolve(path)
         switch destination {
-        case .standardOutput:
-            fd = 1
+        case let .descriptor(n):
+            fd = n
         case let .direct(target):
             fd = open(target, O_WRONLY | O_CLOEXEC)
             if fd < 0 { throw OutputError("\(path): cannot write: \(Self.describe(errno))") }
@@ -72,7 +72,7 @@ public final class AtomicFileWriter {
         try flush()
         finished = true
         switch destination {
-        case .standardOutput:
+        case .descriptor:
             return
         case .direct:
             close(fd)
@@ -93,7 +93,7 @@ public final class AtomicFileWriter {
     public func abort() {
         guard !finished else { return }
         finished = true
-        if case .standardOutput = destination { return }
+        if case .descriptor = destination { return }
         close(fd)
         if let temp = tempPath {
             unlink(temp)

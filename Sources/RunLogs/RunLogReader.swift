@@ -31,6 +31,13 @@ public enum RunLogReader {
                 var parser = JSONLinesParser(buf: buf, start: start, source: source)
                 return try parser.parse()
             case .text:
+                if let log = try HeaderlessColumns.parse(buf, start: start, source: source) { return log }
+                if let rewritten = FrameworkTextLines.rewrite(buf, start: start) {
+                    return rewritten.withUnsafeBufferPointer { b in
+                        var parser = TextLogParser(buf: b, start: 0, source: source)
+                        return parser.parse()
+                    }
+                }
                 var parser = TextLogParser(buf: buf, start: start, source: source)
                 return parser.parse()
             case .tensorBoardEvents:

@@ -100,3 +100,25 @@ struct TrainingDataFileTests {
         #expect(r.stderr.contains("UTF-16 little-endian"), "\(r.stderr)")
     }
 }
+
+/// gnuplot-style column numbers.
+@Suite("Column numbers")
+struct ColumnNumberTests {
+    @Test("headerless '1 0.5' lines plot 1:2 by default and with --x 1 --y 2; --y 3 on a CSV picks its third column")
+    func columnNumbers() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let dat = try dir.write("run.dat", "1 0.5\n2 0.4\n3 0.3\n")
+        for extra in [[], ["--x", "1", "--y", "2"]] {
+            let export = dir.path("e.csv")
+            let r = try DescentProcess.run(["plot", dat, "-o", dir.path("run.png"), "--export-data", export] + extra)
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(try String(contentsOfFile: export, encoding: .utf8) == "run,series,x,y\nrun,2,1,0.5\nrun,2,2,0.4\nrun,2,3,0.3\n")
+        }
+        let csv = try dir.write("log.csv", "step,loss,val_loss\n1,0.9,1.0\n2,0.5,0.7\n")
+        let export = dir.path("v.csv")
+        let r = try DescentProcess.run(["plot", csv, "-o", dir.path("v.png"), "--x", "1", "--y", "3", "--export-data", export])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try String(contentsOfFile: export, encoding: .utf8) == "run,series,x,y\nlog,val_loss,1,1\nlog,val_loss,2,0.7\n")
+    }
+}

@@ -56,6 +56,31 @@ struct OutputTargetTests {
         #expect(fileType("/dev/stdout") == S_IFLNK)
     }
 
+    @Test("-o /dev/stdout with standard output redirected to a file writes that file, twice in a row")
+    func devStdoutIntoAFile() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let path = try dir.write("out.bin", "")
+        for _ in 0..<2 {
+            let p = Process()
+            p.executableURL = DescentProcess.executable
+            p.arguments = ["plot", Self.log, "-o", "/dev/stdout", "--format", "svg"]
+            let handle = try #require(FileHandle(forWritingAtPath: path))
+            handle.seekToEndOfFile()
+            p.standardOutput = handle
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            try handle.close()
+            #expect(p.terminationStatus == 0)
+        }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasPrefix("<?xml"))
+        #expect(text.components(separatedBy: "</svg>").count == 3, "both figures, one after the other")
+        #expect(fileType("/dev/stdout") == S_IFLNK)
+        #expect(dir.files() == ["out.bin"])
+    }
+
     @Test("-o naming a FIFO writes into it without replacing it")
     func fifoIsWrittenInPlace() throws {
         let dir = try TemporaryDirectory()
