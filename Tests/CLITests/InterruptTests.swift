@@ -11,15 +11,8 @@ struct InterruptTests {
     func interruptedTraining(signal: Int32) throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }
-        let p = Process()
-        p.executableURL = DescentProcess.executable
-        p.arguments = ["train", "--function", "rosenbrock", "--start=-1,1", "--steps", "10000000000", "--lr", "1e-4",
-                       "--log", "run.jsonl", "--quiet"]
-        p.currentDirectoryURL = dir.url
-        p.standardOutput = FileHandle.nullDevice
         let err = Pipe()
-        p.standardError = err
-        try p.run()
+        let p = try EndlessTraining.start(outputs: ["--log", "run.jsonl"], in: dir.url, stderr: err)
         // Wait until the run log's temporary file has received its first lines.
         let deadline = Date().addingTimeInterval(60)
         var seen = false

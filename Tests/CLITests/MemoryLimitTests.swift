@@ -44,13 +44,7 @@ struct MemoryLimitTests {
     func longRunIsBounded() throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }
-        let p = Process()
-        p.executableURL = DescentProcess.executable
-        p.arguments = ["train", "--function", "rosenbrock", "--start=-1,1", "--steps", "10000000000", "--lr", "1e-4",
-                       "--plot", "curve.png", "--quiet"]
-        p.currentDirectoryURL = dir.url
-        p.standardError = FileHandle.nullDevice
-        try p.run()
+        let p = try EndlessTraining.start(outputs: ["--plot", "curve.png"], in: dir.url)
         var peakKiB = 0
         for _ in 0..<40 {
             usleep(100_000)
