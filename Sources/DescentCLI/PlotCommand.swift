@@ -62,6 +62,9 @@ struct PlotCommand: ParsableCommand {
     @Flag(help: "Keep watching the logs and redraw the output as they grow (Ctrl-C stops).")
     var follow = false
 
+    @Flag(help: "Do not say which file was written when -o is not given.")
+    var quiet = false
+
     func run() throws {
         do {
             let request = try LossPlotRequest(
@@ -72,6 +75,8 @@ struct PlotCommand: ParsableCommand {
                 inputFormat: inputFormat, follow: follow)
             let job = LossPlotJob(request: request)
             if request.follow { try job.follow() } else { try job.run() }
+            // Without -o the file's name was chosen for the user: say it.
+            if output.output == nil && !terminal && !follow && !quiet { Diagnostics.note("wrote \(request.outputPath)") }
         } catch let error as UserError {
             throw reportFailure(error)
         }

@@ -166,3 +166,22 @@ struct RunLabelTests {
         #expect(runs.contains { $0.hasSuffix("(2)") }, "\(runs)")
     }
 }
+
+/// Without -o, `plot` says on stderr which file it wrote; --quiet keeps it silent.
+@Suite("Written-file note")
+struct WrittenFileNoteTests {
+    @Test("plot run.csv names run.png on stderr; with --quiet it says nothing; with -o nothing either")
+    func note() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        try dir.write("run.csv", "step,loss\n1,0.5\n2,0.25\n")
+        let r = try DescentProcess.run(["plot", "run.csv"], in: dir.url)
+        #expect(r.status == 0)
+        #expect(r.stderr == "descent: note: wrote run.png\n")
+        #expect(dir.files().contains("run.png"))
+        let quiet = try DescentProcess.run(["plot", "run.csv", "--quiet"], in: dir.url)
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
+        let named = try DescentProcess.run(["plot", "run.csv", "-o", "x.svg"], in: dir.url)
+        #expect(named.status == 0 && named.stderr.isEmpty, "\(named.stderr)")
+    }
+}
