@@ -18,12 +18,31 @@ let fuzzFormat: LogFormat? = .trainerState
 let fuzzFormat: LogFormat? = nil  // sniffed, as `descent plot` does for unnamed input
 #endif
 
+#if FUZZ_NAMED_LOG
+let fuzzSource = "fuzz.log"  // a .log name: CSV content is still read as CSV, anything else as text
+#else
+let fuzzSource = "fuzz"
+#endif
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLogReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    check(bytes)
+    // The same input with CRLF line ends (and behind a UTF-8 byte order mark).
+    var crlf: [UInt8] = [0xEF, 0xBB, 0xBF]
+    crlf.reserveCapacity(bytes.count * 2 + 3)
+    for b in bytes {
+        if b == 0x0A { crlf.append(0x0D) }
+        crlf.append(b)
+    }
+    check(crlf)
+    return 0
+}
+
+func check(_ bytes: [UInt8]) {
     let lines = bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
     do {
-        let log = try RunLogReader.parse(bytes: bytes, source: "fuzz", format: fuzzFormat)
+        let log = try RunLogReader.parse(bytes: bytes, source: fuzzSource, format: fuzzFormat)
         for column in log.columns {
             precondition(column.values.count == log.rowCount, "column \(column.name) has \(column.values.count) values for \(log.rowCount) rows")
             precondition(column.present.isEmpty || column.present.count == log.rowCount, "presence mask length")
@@ -38,5 +57,4 @@ public func fuzzLogReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     } catch {
         preconditionFailure("unexpected error \(error)")
     }
-    return 0
 }

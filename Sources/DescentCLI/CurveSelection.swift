@@ -50,6 +50,7 @@ struct CurveSelection {
             xColumn = try column(named: xName, in: log, role: "--x")
         } else {
             xColumn = ["step", "epoch"].lazy.compactMap { name in numeric.first { $0.name.lowercased() == name } }.first
+                ?? (log.column(named: "1") != nil && log.column(named: "2") != nil ? log.column(named: "1") : nil)  // headerless: 1:2
         }
         if let xColumn { try check(xColumn, in: log) }
         let xLabel: String
@@ -110,6 +111,8 @@ struct CurveSelection {
         if let c = log.column(named: name), c.isNumeric { return c }
         let folded = log.columns.filter { $0.name.lowercased() == name.lowercased() && $0.isNumeric }
         if folded.count == 1 { return folded[0] }
+        // gnuplot-style: a column number, 1-based, when no column has that name.
+        if let k = Int(name), k >= 1, k <= log.columns.count, log.columns[k - 1].isNumeric { return log.columns[k - 1] }
         if let c = log.column(named: name), !c.isNumeric {
             throw UserError("\(log.source): \(role) column '\(name)' holds no numbers; numeric columns: \(describe(log))")
         }

@@ -123,8 +123,12 @@ struct LandscapeRequest {
                     throw UserError("--run with --network: a network's run log names its own model and data; give --run alone")
                 }
                 let trained = specs.isEmpty ? [try PathSpec.parse("gd", learningRate: c.lr, steps: c.steps).get()] : specs
+                // Refused before anything is allocated: the data and the network, trained full batch.
+                try MemoryCheck.samples(c.samples, data: name, seed: c.seed)
+                let sizes = try Self.layerSizes(layers)
+                try MemoryCheck.network(sizes, text: layers, option: "--network", rows: c.samples ?? BuiltinData.make(name, seed: c.seed)?.count ?? 1)
                 let built = try Self.slice {
-                    try NetworkSliceBuilder.onTheSpot(layers: try Self.layerSizes(layers), data: name, samples: c.samples, specs: trained,
+                    try NetworkSliceBuilder.onTheSpot(layers: sizes, data: name, samples: c.samples, specs: trained,
                                                       epochs: c.epochs, drawPaths: !specs.isEmpty || directions == .pca,
                                                       directions: directions, seed: c.seed)
                 }

@@ -67,7 +67,7 @@ struct LossPlotRequest {
             return base
         }
         if Set(names).count == names.count { return names }
-        return inputs.map { $0 == "-" ? "stdin" : $0 }
+        return RunName.numberingRepeats(inputs.map { $0 == "-" ? "stdin" : $0 })
     }
 
     static func defaultOutput(inputs: [String], format: String?) -> String {

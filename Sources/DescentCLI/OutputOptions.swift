@@ -3,7 +3,7 @@ import CairoCanvas
 
 /// Options every figure-writing command shares: output path, format, size and DPI.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "Output file (.png, .svg or .pdf).")
+    @Option(name: .shortAndLong, help: "Output file (.png, .svg or .pdf); - writes to standard output (PNG unless --format).")
     var output: String?
 
     @Option(help: "Output format: png, svg or pdf (default: from the output's extension).")
@@ -15,7 +15,8 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Pixels per inch for PNG output.")
     var dpi: Double = 144
 
-    /// The format to write `path` in: `--format` if given, else from the extension.
+    /// The format to write `path` in: `--format` if given, else from the extension
+    /// (PNG for `-`, standard output).
     func resolvedFormat(for path: String) throws -> OutputFormat {
         if let format {
             guard let f = OutputFormat(rawValue: format.lowercased()) else {
@@ -23,6 +24,7 @@ struct OutputOptions: ParsableArguments {
             }
             return f
         }
+        if path == "-" { return .png }
         guard let f = OutputFormat(pathExtensionOf: path) else {
             throw UserError("\(path): cannot tell the format from the extension: expected .png, .svg or .pdf (or pass --format)")
         }

@@ -63,6 +63,9 @@ struct PlotCommand: ParsableCommand {
     @Flag(help: "Keep watching the logs and redraw the output as they grow (Ctrl-C stops).")
     var follow = false
 
+    @Flag(help: "Do not say which file was written when -o is not given.")
+    var quiet = false
+
     /// The validated request these options make.
     func request() throws -> LossPlotRequest {
         try LossPlotRequest(
@@ -78,6 +81,8 @@ struct PlotCommand: ParsableCommand {
             let request = try request()
             let job = LossPlotJob(request: request)
             if request.follow { try job.follow() } else { try job.run() }
+            // Without -o the file's name was chosen for the user: say it.
+            if output.output == nil && !terminal && !follow && !quiet { Diagnostics.note("wrote \(request.outputPath)") }
         } catch let error as UserError {
             throw reportFailure(error)
         }

@@ -8,14 +8,20 @@ struct TrainCommand: ParsableCommand {
         discussion: """
         Either --function NAME --start X,Y, or --model NAME --data NAME|FILE.csv. Update rules are torch.optim's.
         Examples:
-          descent train --function rosenbrock --start -1.5,2 --optimizer adam --lr 0.05 --steps 300 --log run.jsonl
-          descent train --model mlp --layers 2,1000,3 --activation relu --output linear --loss mse \\
-            --data lab-batch --optimizer sgd --lr 0.01 --epochs 1000 --log lab.jsonl --plot loss.png
-          descent train --model logistic --data plants --batch-size 16 --epochs 50 --validation 0.2
-          descent train --model linear --no-bias --data linear2d --batch-size 16 --lr 0.05 --steps 60 --log run.jsonl
-          descent train --model mlp --layers 2,3,3 --data lab-single --lr 0.1 --epochs 20 --rng numpy --seed 0 --print-epochs
-          descent train --model mlp --layers 784,32,10 --data idx:/usr/share/datasets/fashion-mnist --standardize \\
-            --lr 0.0005 --epochs 1000 --rng numpy --seed 0 --log mnist.jsonl
+          descent train --function rosenbrock --start=-1.5,2 --optimizer adam \\
+            --lr 0.05 --steps 300 --log run.jsonl
+          descent train --model mlp --layers 2,1000,3 --activation relu \\
+            --output linear --loss mse --data lab-batch --optimizer sgd \\
+            --lr 0.01 --epochs 1000 --log lab.jsonl --plot loss.png
+          descent train --model logistic --data plants --batch-size 16 \\
+            --epochs 50 --validation 0.2
+          descent train --model linear --no-bias --data linear2d \\
+            --batch-size 16 --lr 0.05 --steps 60 --log run.jsonl
+          descent train --model mlp --layers 2,3,3 --data lab-single --lr 0.1 \\
+            --epochs 20 --rng numpy --seed 0 --print-epochs
+          descent train --model mlp --layers 784,32,10 --standardize \\
+            --data idx:/usr/share/datasets/fashion-mnist --lr 0.0005 \\
+            --epochs 1000 --rng numpy --seed 0 --log mnist.jsonl
         """
     )
 

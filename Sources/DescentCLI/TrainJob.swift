@@ -1,3 +1,4 @@
+import ArgumentParser
 import CairoCanvas
 import Foundation
 import Plot
@@ -13,45 +14,62 @@ struct TrainJob {
             try checkGradients()
             if request.checkOnly { return }
         }
+        // Every output is checked before the work starts, so a bad --plot leaves no log behind.
+        for path in [request.logPath, request.plotPath].compactMap({ $0 }) {
+            do { try AtomicFile.checkWritable(path) } catch let e as OutputError { throw UserError(e.description) }
+        }
         let trainer = makeTrainer()
-        var log = RunLogText(header: request.header)
+        var log = try request.logPath.map { path in
+            do { return try RunLogText(header: request.header, writer: AtomicFileWriter(path: path)) } catch let e as OutputError {
+                throw UserError("\(path): cannot write the run log (\(e))")
+            }
+        }
         let parameterCount = trainer.parameters.count
         let logParams = request.logParams || parameterCount <= 64
-        var steps: [(Double, Double)] = []
-        var validation: [(Double, Double)] = []
+        // The plotted curves are kept in bounded memory; the log streams to its temporary file.
+        var steps = BoundedCurve()
+        var validation = BoundedCurve()
+        let plotting = request.plotPath != nil
         var progress = TrainingProgress(enabled: !request.quiet, total: request.stop, batchesPerEpoch: batchesPerEpoch)
         var lastLoss = Double.nan
+        var logFailure: Error?
         trainer.onStep = { record in
-            log.step(record, params: logParams)
-            steps.append((Double(record.step), record.loss))
+            if logFailure == nil { do { try log?.step(record, params: logParams) } catch { logFailure = error } }
+            if plotting { steps.append(Double(record.step), record.loss) }
             lastLoss = record.loss
             progress.update(step: record.step, epoch: record.epoch, loss: record.loss)
         }
         let printEpochs = request.printEpochs
         trainer.onEpoch = { record in
-            log.epoch(record)
+            if logFailure == nil { do { try log?.epoch(record) } catch { logFailure = error } }
             if printEpochs { print(CourseFormat.epochLine(record.epoch, loss: record.loss)) }
-            if let v = record.validationLoss { validation.append((Double(record.step), v)) }
+            if plotting, let v = record.validationLoss { validation.append(Double(record.step), v) }
         }
-        let outcome = trainer.run()
+        trainer.shouldStop = { Interruption.requested || logFailure != nil }
+        let outcome = Interruption.cooperatively { trainer.run() }
         progress.finish()
         let test = testScore(trainer.parameters)
-        log.end(outcome, test: test)
         if printEpochs, let accuracy = test?.accuracy { print(CourseFormat.accuracyLine(accuracy)) }
-        if let path = request.logPath {
+        if let path = request.logPath, var finished = log {
             do {
-                try AtomicFile.write(text: log.text, to: path)
+                if let logFailure { throw logFailure }
+                try finished.end(outcome, test: test)
             } catch {
+                finished.abort()
                 throw UserError("\(path): cannot write the run log (\(error))")
             }
         }
         if let path = request.plotPath, let format = request.plotFormat {
-            try TrainLossFigure.write(steps: steps, validation: validation, lossName: batchesPerEpoch > 1 ? "batch loss" : "loss", title: request.plotTitle ?? title, to: path, format: format)
+            try TrainLossFigure.write(steps: steps.points, validation: validation.points, lossName: batchesPerEpoch > 1 ? "batch loss" : "loss", title: request.plotTitle ?? title, to: path, format: format)
         }
         switch outcome {
         case let .diverged(step):
             Diagnostics.note("diverged: the loss or a parameter became NaN or infinite at step \(step); the run stopped there"
                 + (request.logPath.map { " (logged in \($0))" } ?? ""))
+        case let .interrupted(n):
+            Diagnostics.note("interrupted after \(n) step\(n == 1 ? "" : "s")"
+                + (request.logPath.map { "; the log so far is in \($0)" } ?? ""))
+            throw ExitCode(Interruption.exitStatus)
         case let .completed(n):
             if !request.quiet {
                 var line = "final loss \(Self.format(lastLoss)) after \(n) step\(n == 1 ? "" : "s")"
@@ -149,27 +167,49 @@ struct TrainJob {
     }
 }
 
-/// The JSON Lines run log, built in memory and written atomically at the end: one
-/// `TrainingLogLine` per line, as `TrainingLog` reads them back.
+/// The JSON Lines run log, built a line at a time (one `TrainingLogLine` per line, as
+/// `TrainingLog` reads them back) and streamed to its temporary file; `end` writes the last
+/// line and renames the file into place.
 struct RunLogText {
-    private(set) var text = ""
+    private var text = ""
+    private let writer: AtomicFileWriter
 
-    init(header: TrainingLogHeader) {
+    init(header: TrainingLogHeader, writer: AtomicFileWriter) throws {
+        self.writer = writer
         add(.header(header))
+        try drain()
     }
 
-    mutating func step(_ r: StepRecord, params: Bool) {
+    private mutating func drain(force: Bool = false) throws {
+        guard force || text.utf8.count >= 1 << 16 else { return }
+        try writer.append(text: text)
+        text.removeAll(keepingCapacity: true)
+    }
+
+    mutating func step(_ r: StepRecord, params: Bool) throws {
         TrainingLogStep(r, params: params).write(to: &text)
         text += "\n"
+        try drain()
     }
-    mutating func epoch(_ r: EpochRecord) { add(.epoch(TrainingLogEpoch(r))) }
-    /// The last line; `test` adds the test set's loss and accuracy (IDX data with t10k- files).
-    mutating func end(_ outcome: TrainingOutcome, test: (loss: Double, accuracy: Double?)? = nil) {
+
+    mutating func epoch(_ r: EpochRecord) throws {
+        add(.epoch(TrainingLogEpoch(r)))
+        try drain()
+    }
+
+    /// Writes the end line and commits the file; `test` adds the test set's loss and accuracy
+    /// (IDX data with t10k- files).
+    mutating func end(_ outcome: TrainingOutcome, test: (loss: Double, accuracy: Double?)? = nil) throws {
         add(.end(TrainingLogEnd(outcome, test: test)))
+        try drain(force: true)
+        try writer.commit()
     }
 
     private mutating func add(_ line: TrainingLogLine) {
         text += line.jsonText
         text += "\n"
     }
+
+    /// Drops the unfinished log (its temporary file is removed).
+    func abort() { writer.abort() }
 }

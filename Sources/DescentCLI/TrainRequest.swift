@@ -189,9 +189,13 @@ struct TrainRequest {
                 throw UserError("--layers '\(text)': expected at least two positive sizes, input first, e.g. 2,3,3")
             }
             layers = parts.map { $0! }
+            // Refused before anything is allocated (the batch, when it is known, sizes the activations).
+            try MemoryCheck.network(layers!, text: text, option: "--layers", rows: c.batchSize ?? c.samples ?? 1)
         } else if c.layers != nil {
             throw UserError("--layers applies to --model mlp")
         }
+        if let s = c.samples, s < 1 { throw UserError("--samples \(s): expected a positive number of samples") }
+        try MemoryCheck.samples(c.samples, data: data, seed: c.seed)
         let recipe = ModelRecipe(kind: kind, data: data, samples: c.samples, features: c.features.map(split), targets: c.target.map(split),
                                  validation: c.validation, layers: layers, activation: c.activation, output: c.output, loss: c.loss,
                                  bias: !c.noBias, initialization: c.initialization, seed: c.seed, rng: c.rng,

@@ -28,10 +28,15 @@ public struct AxesLayout {
         let chooser = AxisTickChooser(canvas: canvas, font: tickFont)
         let pad = theme.padding
         let gap = 0.45 * theme.tickLabelSize
-        title = axes.title.flatMap { $0.isEmpty ? nil : RichTextLayout($0, font: theme.titleFont, canvas: canvas) }
-        xLabel = axes.xLabel.flatMap { $0.isEmpty ? nil : RichTextLayout($0, font: theme.labelFont, canvas: canvas) }
-        yLabel = axes.yLabel.flatMap { $0.isEmpty ? nil : RichTextLayout($0, font: theme.labelFont, canvas: canvas) }
-        let entries = axes.legendEntries
+        // Long titles and labels shrink, then are cut, to fit the panel.
+        let across = cell.width - 2 * pad, along = cell.height - 2 * pad
+        title = axes.title.flatMap { $0.isEmpty ? nil : LabelFitting.fitted($0, font: theme.titleFont, room: across, canvas: canvas) }
+        xLabel = axes.xLabel.flatMap { $0.isEmpty ? nil : LabelFitting.fitted($0, font: theme.labelFont, room: across, canvas: canvas) }
+        let titleHeight = title?.height ?? 0
+        yLabel = axes.yLabel.flatMap { $0.isEmpty ? nil : LabelFitting.fitted($0, font: theme.labelFont, room: along - 2 * titleHeight, canvas: canvas) }
+        // An outside legend starts at the plot's top, below the title.
+        let legendRoom = cell.height - 2 * pad - (titleHeight > 0 ? titleHeight + 1.2 * gap : 0.6 * theme.tickLabelSize)
+        let entries = LegendBox.fitting(axes.legendEntries, height: legendRoom, canvas: canvas, theme: theme)
         let legendSize: Size? = (axes.legend == .none || entries.isEmpty) ? nil : LegendBox.measure(entries, canvas: canvas, theme: theme)
         var placement = axes.legend
         if let s = legendSize, placement != .outsideRight, placement != .none {
@@ -50,6 +55,13 @@ public struct AxesLayout {
             xTicks = axes.xFixedTicks ?? chooser.ticks(scale: axes.xScale, lower: limits.x.0, upper: limits.x.1, length: plot.width,
                                                        horizontal: true, integer: axes.xIntegerTicks, style: axes.xTickStyle)
             yTicks = chooser.ticks(scale: axes.yScale, lower: limits.y.0, upper: limits.y.1, length: plot.height, horizontal: false)
+            // Large offset, small spread: labels relative to an offset the axis label names (not for fixed category ticks).
+            if axes.xFixedTicks == nil, let name = TickOffset.apply(&xTicks, scale: axes.xScale, style: axes.xTickStyle, label: axes.xLabel), name != axes.xLabel {
+                xLabel = LabelFitting.fitted(name, font: theme.labelFont, room: across, canvas: canvas)
+            }
+            if let name = TickOffset.apply(&yTicks, scale: axes.yScale, label: axes.yLabel), name != axes.yLabel {
+                yLabel = LabelFitting.fitted(name, font: theme.labelFont, room: along, canvas: canvas)
+            }
             xl = xTicks.map { $0.label.isEmpty || !axes.xTickLabelsVisible ? nil : RichTextLayout($0.label, font: tickFont, canvas: canvas) }
             yl = yTicks.map { $0.label.isEmpty || !axes.yTickLabelsVisible ? nil : RichTextLayout($0.label, font: tickFont, canvas: canvas) }
             let xTickHeight = xl.compactMap { $0?.height }.max() ?? 0

@@ -24,6 +24,17 @@ struct LegendBox {
         max(theme.legendSize * 1.45, (labels.map(\.height).max() ?? 0) + 3)
     }
 
+    /// `entries` cut to the rows that fit in `height`, the last row saying how many were left
+    /// out ("... and 12 more", with no sample).
+    static func fitting(_ entries: [LegendEntry], height: Double, canvas: Canvas, theme: Theme) -> [LegendEntry] {
+        guard entries.count > 1, height > 0 else { return entries }
+        let labels = entries.prefix(200).map { RichTextLayout($0.label, font: theme.legendFont, canvas: canvas) }
+        let rows = Int((height - 2 * inset + 2) / rowHeight(labels, theme: theme))
+        guard entries.count > rows else { return entries }
+        let kept = max(0, rows - 1)
+        return Array(entries.prefix(kept)) + [LegendEntry(label: "... and \(entries.count - kept) more", sample: .patch(.clear))]
+    }
+
     /// The box size needed for `entries`.
     static func measure(_ entries: [LegendEntry], canvas: Canvas, theme: Theme) -> Size {
         let labels = entries.map { RichTextLayout($0.label, font: theme.legendFont, canvas: canvas) }

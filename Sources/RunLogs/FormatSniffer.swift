@@ -27,7 +27,12 @@ enum FormatSniffer {
         case .delimited: return .delimited(separator: delimitedSeparator(buf, start))
         case .tab: return .delimited(separator: ByteText.tab)
         case .jsonLines: return .jsonLines
-        case .text: return .text
+        // .txt, .log and .out say "not JSON" but not "not CSV": CSV content in run.log reads as CSV.
+        case .text:
+            if sampleLines(buf, start).count >= 2, case let .delimited(separator) = sniff(buf, start) {
+                return .delimited(separator: separator)
+            }
+            return .text
         case nil: return sniff(buf, start)
         }
     }
@@ -37,6 +42,7 @@ enum FormatSniffer {
         var i = start
         while i < buf.count && (ByteText.isBlank(buf[i]) || buf[i] == ByteText.newline) { i += 1 }
         if i < buf.count && buf[i] == 0x7B { return .jsonLines }
+        if hasRedraws(buf, start) { return .text }
         let lines = sampleLines(buf, start)
         guard let header = lines.first, let sep = consistentSeparator(buf, lines) else { return .text }
         let data = lines.dropFirst()
@@ -44,6 +50,18 @@ enum FormatSniffer {
             return TextLineScanner.lineIsRow(buf, header.lowerBound, header.upperBound) ? .text : .delimited(separator: sep)
         }
         return mostlyNumeric(buf, data, sep) ? .delimited(separator: sep) : .text
+    }
+
+    /// True when a carriage return not followed by a line feed appears early on: a progress bar
+    /// (tqdm, Keras) redrawing its line, which is training output, not a table.
+    static func hasRedraws(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        let end = min(buf.count, start + (1 << 16))
+        var i = start
+        while i < end {
+            if buf[i] == ByteText.carriageReturn && i + 1 < buf.count && buf[i + 1] != ByteText.newline { return true }
+            i += 1
+        }
+        return false
     }
 
     /// The separator of a file known to be delimited: the consistent one, else the one that

@@ -10,7 +10,11 @@ public struct RunLog: Sendable {
     /// Number of data rows (records) read.
     public var rowCount: Int
     /// Columns in order of first appearance.
-    public var columns: [LogColumn]
+    public var columns: [LogColumn] {
+        didSet { columnIndex = Self.index(columns) }
+    }
+    /// Position of each column by name (the first of a repeated name), for constant-time look-up.
+    private var columnIndex: [String: Int]
     /// The run's name inside its input when one input holds several runs (a TensorBoard log
     /// directory, a Weights & Biases export); nil when the input is the run.
     public var runName: String?
@@ -25,6 +29,7 @@ public struct RunLog: Sendable {
         self.format = format
         self.rowCount = rowCount
         self.columns = columns
+        self.columnIndex = Self.index(columns)
         self.runName = runName
         self.wallTimeColumn = wallTimeColumn
         self.warnings = warnings
@@ -32,7 +37,14 @@ public struct RunLog: Sendable {
 
     /// The column with exactly this name, if any.
     public func column(named name: String) -> LogColumn? {
-        columns.first { $0.name == name }
+        columnIndex[name].map { columns[$0] }
+    }
+
+    private static func index(_ columns: [LogColumn]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(columns.count)
+        for (i, c) in columns.enumerated() where index[c.name] == nil { index[c.name] = i }
+        return index
     }
 
     /// Names of the columns that hold numbers.

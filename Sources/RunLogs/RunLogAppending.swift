@@ -3,7 +3,8 @@ extension RunLog {
     /// columns by name; a column missing on one side is missing in its rows.
     func appendingRows(of other: RunLog) -> RunLog {
         var names = columns.map(\.name)
-        for c in other.columns where !names.contains(c.name) { names.append(c.name) }
+        var known = Set(names)
+        for c in other.columns where known.insert(c.name).inserted { names.append(c.name) }
         let total = rowCount + other.rowCount
         let merged = names.map { name -> LogColumn in
             let a = column(named: name), b = other.column(named: name)

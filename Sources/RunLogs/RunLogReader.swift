@@ -16,7 +16,11 @@ public enum RunLogReader {
             if ByteText.isAllBlank(buf, from: start) {
                 throw RunLogError(file: source, message: "the file is empty")
             }
-            let chosen = format ?? (TensorBoardEventParser.looksLikeEvents(buf) ? .tensorBoardEvents
+            let binary = format == .tensorBoardEvents || (format == nil && TensorBoardEventParser.looksLikeEvents(buf))
+            if !binary, let encoding = TextEncoding.foreignEncoding(of: buf) {
+                throw RunLogError(file: source, message: TextEncoding.message(encoding))
+            }
+            let chosen = format ?? (binary ? .tensorBoardEvents
                 : TrainerStateParser.looksLike(buf) ? .trainerState
                 : FormatSniffer.format(source: source, buf: buf, start: start))
             switch chosen {
@@ -27,6 +31,13 @@ public enum RunLogReader {
                 var parser = JSONLinesParser(buf: buf, start: start, source: source)
                 return try parser.parse()
             case .text:
+                if let log = try HeaderlessColumns.parse(buf, start: start, source: source) { return log }
+                if let rewritten = FrameworkTextLines.rewrite(buf, start: start) {
+                    return rewritten.withUnsafeBufferPointer { b in
+                        var parser = TextLogParser(buf: b, start: 0, source: source)
+                        return parser.parse()
+                    }
+                }
                 var parser = TextLogParser(buf: buf, start: start, source: source)
                 return parser.parse()
             case .tensorBoardEvents:

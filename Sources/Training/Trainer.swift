@@ -38,6 +38,8 @@ public enum TrainingOutcome: Sendable, Equatable {
     case completed(steps: Int)
     /// The loss or a parameter became NaN or infinite at `step` (after `step` updates).
     case diverged(step: Int)
+    /// `shouldStop` asked the run to end after `steps` updates (the state there was reported).
+    case interrupted(steps: Int)
 }
 
 /// The training loop: full-batch GD, mini-batch (reshuffled each epoch from the seed) or
@@ -53,6 +55,8 @@ public final class Trainer {
 
     public var onStep: (StepRecord) -> Void = { _ in }
     public var onEpoch: (EpochRecord) -> Void = { _ in }
+    /// Asked after each reported state; true ends the run there (an interrupt).
+    public var shouldStop: () -> Bool = { false }
 
     public init(problem: TrainingProblem, optimizer: OptimizerConfig, batchSize: Int? = nil, stop: StopRule, seed: UInt64 = 0) {
         self.problem = problem
@@ -109,6 +113,7 @@ public final class Trainer {
             }
             if !ok { return .diverged(step: k) }
             if k == total { break }
+            if shouldStop() { return .interrupted(steps: k) }
             optimizer.step(&parameters, gradient: gradient)
         }
         return .completed(steps: total)
@@ -181,6 +186,7 @@ public final class Trainer {
                 }
                 let loss = evaluate(rows, full: fullBatch)
                 if !report(loss, epoch: epoch) { return .diverged(step: step) }
+                if shouldStop() { return .interrupted(steps: step) }
                 epochLoss += loss * Double(rows); epochSamples += rows
                 gradient.withUnsafeBufferPointer { g in
                     parameters.withUnsafeMutableBufferPointer { p in optimizer.step(p, gradient: g) }

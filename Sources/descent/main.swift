@@ -1,3 +1,4 @@
 import DescentCLI
 
+Interruption.install()
 DescentCommand.main()

@@ -26,7 +26,8 @@ struct TextLogTests {
         ("Iteration 8: val loss = 0.5", ["step": 8, "val_loss": 0.5]),
         ("it 9 loss=1", ["step": 9, "loss": 1]),
         ("Epoch: 2, acc: 91.2%", ["epoch": 2, "acc": 91.2]),
-        ("Epoch [3/10], Step [100/600], Loss: 0.2", ["epoch": 3, "step": 100, "loss": 0.2]),
+        // The per-epoch step becomes global: (3 - 1) * 600 + 100 (issue 14).
+        ("Epoch [3/10], Step [100/600], Loss: 0.2", ["epoch": 3, "step": 1300, "loss": 0.2]),
         ("INFO epoch=4 loss=0.1", ["epoch": 4, "loss": 0.1]),
         ("epoch 5 val-loss 0.3 val.acc 0.7", ["epoch": 5, "val_loss": 0.3, "val_acc": 0.7]),
         ("step 6 loss -0.5 lr=+1e-3", ["step": 6, "loss": -0.5, "lr": 0.001]),

@@ -131,6 +131,8 @@ public struct TrainingLogEnd: Codable, Equatable, Sendable {
     /// `completed` or `diverged`.
     public enum Status: String, Codable, Sendable {
         case completed, diverged
+        /// Stopped by Ctrl-C or SIGTERM: the log holds the steps made so far.
+        case interrupted
     }
 
     public var status: Status
@@ -155,6 +157,7 @@ public struct TrainingLogEnd: Codable, Equatable, Sendable {
         switch outcome {
         case let .completed(n): self.init(status: .completed, steps: n)
         case let .diverged(k): self.init(status: .diverged, divergedAtStep: k)
+        case let .interrupted(n): self.init(status: .interrupted, steps: n)
         }
         testLoss = test?.loss
         testAccuracy = test?.accuracy
