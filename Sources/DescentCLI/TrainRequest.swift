@@ -182,6 +182,8 @@ struct TrainRequest {
     /// The model `c` names, built by Training as a run log's header rebuilds it.
     static func modelSetup(kind: ModelKind, _ c: TrainCommand) throws -> ModelSetup {
         guard let data = c.data else { throw UserError("--model needs --data (\(BuiltinData.names.joined(separator: ", ")), a CSV file or idx:DIR)") }
+        if let s = c.samples, s < 1 { throw UserError("--samples \(s): expected a positive number of samples") }
+        try MemoryCheck.samples(c.samples, data: data, seed: c.seed)
         var layers: [Int]?
         if let text = c.layers, kind == .mlp {
             let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int(String($0).trimmingSpaces) }
@@ -194,8 +196,6 @@ struct TrainRequest {
         } else if c.layers != nil {
             throw UserError("--layers applies to --model mlp")
         }
-        if let s = c.samples, s < 1 { throw UserError("--samples \(s): expected a positive number of samples") }
-        try MemoryCheck.samples(c.samples, data: data, seed: c.seed)
         let recipe = ModelRecipe(kind: kind, data: data, samples: c.samples, features: c.features.map(split), targets: c.target.map(split),
                                  validation: c.validation, layers: layers, activation: c.activation, output: c.output, loss: c.loss,
                                  bias: !c.noBias, initialization: c.initialization, seed: c.seed, rng: c.rng,

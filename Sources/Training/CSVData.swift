@@ -15,6 +15,10 @@ public enum CSVData {
 
     /// Parses the file's bytes. A single target column of non-negative integers is also usable as class labels.
     public static func parse(bytes: [UInt8], path: String, features: [String], targets: [String]) throws -> Dataset {
+        // UTF-16, UTF-32 and Latin-1 files are named as such, not read as one mangled header.
+        if let encoding = bytes.withUnsafeBufferPointer({ TextEncoding.foreignEncoding(of: $0) }) {
+            throw Failure(description: "\(path): \(TextEncoding.message(encoding))")
+        }
         let records: DelimitedRecords
         do {
             records = try DelimitedRecords.parse(bytes: bytes, source: path)

@@ -31,7 +31,7 @@ struct LongTextLayoutTests {
         let canvas = RecordingCanvas(size: size)
         let title = String(repeating: "A very long title about learning rates ", count: 8)
         let label = String(repeating: "training loss on the held-out batch ", count: 4)
-        let layouts = FigureRenderer.draw(figure(title: title, yLabel: label, series: 2, size: size), on: canvas)
+        let layouts = FigureRenderer.draw(figure(title: title, yLabel: label, series: 2, size: size), on: canvas).compactMap(\.axes)
         let yLabel = try #require(layouts[0].yLabel)
         #expect(yLabel.width <= size.height, "the rotated y label fits the figure's height")
         let texts = boxes(canvas)
