@@ -62,11 +62,17 @@ struct ContentHash {
 
     var hex: String { String(state, radix: 16) }
 
-    /// The running binary's identity: its version and a hash of its bytes.
+    /// The running binary's identity: its version, and its size and modification time (as make
+    /// judges a rebuilt tool; hashing the whole static binary would cost more than the check saves).
     static let binary: String = {
         var h = ContentHash()
         h.add(DescentCommand.version)
-        h.add(file: "/proc/self/exe")
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        h.add(exe)
+        if let a = try? FileManager.default.attributesOfItem(atPath: exe) {
+            h.add("\((a[.size] as? NSNumber)?.int64Value ?? -1)")
+            h.add("\(((a[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1).bitPattern)")
+        }
         return h.hex
     }()
 }
