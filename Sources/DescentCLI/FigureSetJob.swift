@@ -104,7 +104,7 @@ struct FigureSetJob {
             }
             var files: [String] = []
             if !checkOnly {
-                files = try FigureSpecRenderer.write(built.figure, id: spec.id, title: spec.title, to: outputDirectory, pdf: pdf)
+                files = try FigureSpecRenderer.write(built.figure, id: spec.id, title: spec.title, spec: path, to: outputDirectory, pdf: pdf)
             }
             let seconds = Date().timeIntervalSince(start)
             let record = FigureRecord(id: spec.id, title: spec.title, source: spec.source, spec: path, files: files, values: built.values,

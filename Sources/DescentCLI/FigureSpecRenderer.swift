@@ -101,12 +101,14 @@ enum FigureSpecRenderer {
     static func list(_ v: [Double]) -> String { "[" + v.map(ValueTemplate.plain).joined(separator: ", ") + "]" }
 
     /// Writes `figure` as `directory/id.png` (1920 pixels wide), `.svg` and, when asked, `.pdf`; returns the file names.
-    static func write(_ figure: Figure, id: String, title: String?, to directory: String, pdf: Bool) throws -> [String] {
+    /// Each file records the command that makes it alone (`descent render SPEC`), whatever rendered it.
+    static func write(_ figure: Figure, id: String, title: String?, spec: String, to directory: String, pdf: Bool) throws -> [String] {
         let dpi = slideWidth / (figure.size.width / 72)
         var files: [String] = []
         for format in [OutputFormat.png, .svg] + (pdf ? [.pdf] : []) {
             let name = "\(id).\(format.rawValue)"
-            try FigureWriter.write(figure, to: directory + "/" + name, format: format, dpi: dpi, title: title)
+            try FigureWriter.write(figure, to: directory + "/" + name, format: format, dpi: dpi, title: title,
+                                   command: "descent render " + CommandLineText.quote(spec))
             files.append(name)
         }
         return files

@@ -12,9 +12,10 @@ enum FigureWriter {
     }
 
     /// Writes `figure`; `title` (math text) names the document, or `documentTitle` as it is.
+    /// `command` is the command line the file records (default: the one running).
     static func write(_ figure: Figure, to path: String, format: OutputFormat, dpi: Double, title: String?,
-                      documentTitle: String? = nil) throws {
-        let metadata = DocumentMetadata(title: documentTitle ?? title.map(MathText.plainText), command: CommandLineText.current,
+                      documentTitle: String? = nil, command: String? = nil) throws {
+        let metadata = DocumentMetadata(title: documentTitle ?? title.map(MathText.plainText), command: command ?? CommandLineText.current,
                                         software: "descent \(DescentCommand.version)")
         do {
             try FigureFileRenderer.write(to: path, format: format, size: figure.size, dpi: dpi, metadata: metadata) { canvas in

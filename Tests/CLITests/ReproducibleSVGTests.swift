@@ -1,0 +1,23 @@
+import Testing
+import Canvas
+import CairoCanvas
+
+/// The same drawing gives the same SVG bytes however many surfaces the process made before.
+@Suite("Reproducible SVG")
+struct ReproducibleSVGTests {
+    func svg() throws -> [UInt8] {
+        try FigureFileRenderer.render(format: .svg, size: Size(120, 80), dpi: 144, metadata: DocumentMetadata(software: "test")) { canvas in
+            canvas.fill(.rect(Rect(x: 10, y: 10, width: 50, height: 30)), color: Color(hex: 0x0072B2))
+            canvas.drawText("x", at: Point(70, 40), font: Font(family: "DejaVu Sans", size: 12), color: .black)
+        }
+    }
+
+    @Test("two renders in one process are byte-identical, their groups numbered from 1")
+    func sameBytes() throws {
+        let first = try svg()
+        _ = try FigureFileRenderer.render(format: .png, size: Size(50, 50), dpi: 72, metadata: DocumentMetadata(software: "test")) { _ in }
+        let second = try svg()
+        #expect(first == second)
+        #expect(String(decoding: first, as: UTF8.self).contains("id=\"surface1\""))
+    }
+}
