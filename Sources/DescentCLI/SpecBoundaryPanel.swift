@@ -15,10 +15,9 @@ enum SpecBoundaryPanel {
         let legend = try o.string("legend").map { try SpecCurvePanels.legendPlacement($0, o) } ?? .best
         let bridge = SpecCommandBridge(command: TrainCommand.self, excluded: ["plot", "log", "quiet", "check-gradients", "log-params"],
                                        ownKeys: ["title", "xlabel", "ylabel", "kind", "show-epochs", "show-updates", "legend"])
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("descent-spec-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let logPath = directory.appendingPathComponent("run.jsonl").path
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let logPath = scratch.path("run.jsonl")
         let command = try bridge.parse(TrainCommand.self, (try bridge.arguments(o)) + ["--quiet", "--log-params", "--log", logPath],
                                        options: o, at: position)
         let setup: ModelSetup

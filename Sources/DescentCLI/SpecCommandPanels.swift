@@ -56,10 +56,9 @@ enum SpecCommandPanels {
     static func train(_ o: SpecMap, at position: SpecPosition) throws -> BuiltPanel {
         let bridge = SpecCommandBridge(command: TrainCommand.self, excluded: ["plot", "log", "quiet", "check-gradients"],
                                        ownKeys: ["title", "xlabel", "ylabel", "log-y", "kind"])
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("descent-spec-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let log = directory.appendingPathComponent("run.jsonl").path
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let log = scratch.path("run.jsonl")
         let command = try bridge.parse(TrainCommand.self, (try bridge.arguments(o)) + ["--quiet", "--log", log], options: o, at: position)
         do {
             try TrainJob(request: try TrainRequest(command)).run()
@@ -146,4 +145,17 @@ enum SpecCommandPanels {
             throw userError(error, o, at: position)
         }
     }
+}
+
+/// A temporary folder for a panel's intermediate files (a training run's log), removed afterwards.
+struct ScratchDirectory {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("descent-spec-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    func remove() { try? FileManager.default.removeItem(at: url) }
 }
