@@ -130,29 +130,29 @@ public enum FigureFileRenderer {
         return format == .svg ? Self.renumberingSurfaces(sink.bytes) : sink.bytes
     }
 
-    /// Cairo names SVG groups after a process-wide surface counter (`surface1706`), so the same
-    /// figure drawn after others gets other names. Renumbering them in order of appearance makes
-    /// the file depend on the figure alone.
+    /// Cairo names SVG groups and images after process-wide counters (`surface1706`,
+    /// `image708`), so the same figure drawn after others gets other names. Renumbering them in
+    /// order of appearance makes the file depend on the figure alone.
     static func renumberingSurfaces(_ bytes: [UInt8]) -> [UInt8] {
-        let key = Array("surface".utf8)
+        let keys = [Array("surface".utf8), Array("image".utf8)]
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        var names: [ArraySlice<UInt8>: Int] = [:]
+        var names: [[ArraySlice<UInt8>: Int]] = [[:], [:]]
         var i = 0
-        while i < bytes.count {
-            if bytes[i] == key[0], i + key.count < bytes.count, bytes[i..<(i + key.count)].elementsEqual(key),
-               (48...57).contains(bytes[i + key.count]) {
+        scan: while i < bytes.count {
+            for (k, key) in keys.enumerated() where bytes[i] == key[0] && i + key.count < bytes.count
+                && bytes[i..<(i + key.count)].elementsEqual(key) && (48...57).contains(bytes[i + key.count]) {
                 var j = i + key.count
                 while j < bytes.count, (48...57).contains(bytes[j]) { j += 1 }
                 let digits = bytes[(i + key.count)..<j]
-                let n = names[digits] ?? { let k = names.count + 1; names[digits] = k; return k }()
+                let n = names[k][digits] ?? { let m = names[k].count + 1; names[k][digits] = m; return m }()
                 out += key
                 out += Array(String(n).utf8)
                 i = j
-            } else {
-                out.append(bytes[i])
-                i += 1
+                continue scan
             }
+            out.append(bytes[i])
+            i += 1
         }
         return out
     }

@@ -9,6 +9,7 @@ struct ReproducibleSVGTests {
         try FigureFileRenderer.render(format: .svg, size: Size(120, 80), dpi: 144, metadata: DocumentMetadata(software: "test")) { canvas in
             canvas.fill(.rect(Rect(x: 10, y: 10, width: 50, height: 30)), color: Color(hex: 0x0072B2))
             canvas.drawText("x", at: Point(70, 40), font: Font(family: "DejaVu Sans", size: 12), color: .black)
+            canvas.drawImage(RasterImage(width: 2, height: 2, rgba: [UInt8](repeating: 200, count: 16)), in: Rect(x: 80, y: 50, width: 20, height: 20), smooth: false)
         }
     }
 
@@ -18,6 +19,8 @@ struct ReproducibleSVGTests {
         _ = try FigureFileRenderer.render(format: .png, size: Size(50, 50), dpi: 72, metadata: DocumentMetadata(software: "test")) { _ in }
         let second = try svg()
         #expect(first == second)
-        #expect(String(decoding: first, as: UTF8.self).contains("id=\"surface1\""))
+        let text = String(decoding: first, as: UTF8.self)
+        #expect(text.contains("id=\"surface1\""))
+        #expect(text.contains("id=\"image1\""), "images are renumbered too")
     }
 }
