@@ -76,7 +76,11 @@ public struct LandscapeChart: Sendable {
         axes.showGrid = false
         axes.add(heatmap)
         // The gradient field goes under the contours, so their labels stay readable over it.
-        if let quiver { axes.add(QuiverMark(xs: quiver.xs, ys: quiver.ys, us: quiver.us, vs: quiver.vs)) }
+        // White arrows vanish in the white middle of the diverging map: dark grey there, as the contours.
+        if let quiver {
+            let ink = colormap.name == "rdbu" ? Color(hex: 0x333333).withAlpha(0.8) : Color.white.withAlpha(0.85)
+            axes.add(QuiverMark(xs: quiver.xs, ys: quiver.ys, us: quiver.us, vs: quiver.vs, color: ink))
+        }
         if !contours.isEmpty {
             // White reads on the dark perceptual maps; the diverging map is white in the middle, so dark grey there.
             let diverging = colormap.name == "rdbu"
