@@ -39,6 +39,12 @@ struct LandscapeJob {
             let field = GradientField.sample(surface, over: request.domain, count: request.quiver)
             chart.quiver = (field.points.map(\.x), field.points.map(\.y), field.gradients.map(\.x), field.gradients.map(\.y))
         }
+        var search: RandomSearch?
+        if request.randomSearch > 0 {
+            let s = RandomSearch(surface, over: request.domain, count: request.randomSearch, seed: request.seed)
+            chart.randomSearch = RandomSearchPoints(xs: s.points.map(\.x), ys: s.points.map(\.y), losses: s.losses, best: s.best)
+            search = s
+        }
         chart.paths = paths.enumerated().map { k, path in
             let arrows = request.gradients ? gradientArrows(along: path) : nil
             return LandscapePath(xs: path.points.map(\.x), ys: path.points.map(\.y), losses: path.losses, label: path.label,
@@ -65,10 +71,16 @@ struct LandscapeJob {
             }
         }
         let panel: any Panel = request.threeD ? surfacePanel(chart, paths: paths) : chart.panel()
-        let values: [String: [Double]] = [
+        var values: [String: [Double]] = [
             "start_loss": paths.map { $0.losses.first ?? .nan }, "final_loss": paths.map { $0.losses.last ?? .nan },
             "final_x": paths.map { $0.points.last?.x ?? .nan }, "final_y": paths.map { $0.points.last?.y ?? .nan },
         ]
+        if let search {
+            let best = search.best
+            values["random_best_loss"] = [best.map { search.losses[$0] } ?? .nan]
+            values["random_best_x"] = [best.map { search.points[$0].x } ?? .nan]
+            values["random_best_y"] = [best.map { search.points[$0].y } ?? .nan]
+        }
         return (panel, request.title ?? surface.title, notes, values)
     }
 

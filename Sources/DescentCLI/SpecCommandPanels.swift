@@ -3,7 +3,9 @@ import CairoCanvas
 import Diagram
 import FigureSpec
 import Foundation
+import Landscape
 import Plot
+import Training
 import RunLogs
 
 /// Spec panels that reuse a command: `plot`, `train`, `landscape` and `graph` panels take the
@@ -84,6 +86,12 @@ enum SpecCommandPanels {
                 values["initial_\(curve.series)"] = [finite.first ?? .nan]
                 values["final_\(curve.series)"] = [finite.last ?? .nan]
                 values[curve.series] = curve.ys
+            }
+            // A model's outputs on its training inputs before and after training, for bars.
+            if let outputs = try? RunLogOutputs(TrainingLog.read(path: log), path: log) {
+                values["outputs_initial"] = outputs.initial
+                values["outputs_final"] = outputs.final
+                values["targets"] = outputs.targets
             }
             return BuiltPanel(panel: axes, values: values, notes: notes)
         } catch {

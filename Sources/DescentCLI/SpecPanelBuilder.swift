@@ -22,7 +22,7 @@ enum SpecPanelBuilder {
         case "curve": built = try SpecCurvePanels.curve(o)
         case "fd-error": built = try SpecCurvePanels.finiteDifferenceError(o)
         case "gd-steps": built = try SpecCurvePanels.gradientDescentSteps(o)
-        case "bars": built = try SpecCurvePanels.bars(o)
+        case "bars": built = try SpecCurvePanels.bars(o, known: known)
         case "boundary": built = try SpecBoundaryPanel.build(o, at: panel.kindPosition)
         case "plot": built = try SpecCommandPanels.plot(o, at: panel.kindPosition)
         case "train": built = try SpecCommandPanels.train(o, at: panel.kindPosition)
