@@ -38,7 +38,8 @@ enum FigureGallery {
         }
         out += "<nav>\n" + records.map { "<a href=\"#\(escape($0.id))\">\(escape(plain($0.title ?? $0.id)))</a>" }.joined(separator: "\n") + "\n</nav>\n"
         for r in records {
-            let png = r.files.first { $0.hasSuffix(".png") } ?? "\(r.id).png"
+            // An animated figure shows its animation (APNG plays in every current browser); the still is linked below.
+            let png = r.files.first { $0.hasSuffix(".apng") } ?? r.files.first { $0.hasSuffix(".png") } ?? "\(r.id).png"
             out += "<section id=\"\(escape(r.id))\">\n<h2>\(escape(plain(r.title ?? r.id)))</h2>\n"
             if let source = r.source { out += "<p class=\"source\">Course source: \(escape(source)) · id <code>\(escape(r.id))</code></p>\n" }
             out += "<a href=\"\(escape(png))\"><img src=\"\(escape(png))\" alt=\"\(escape(plain(r.title ?? r.id)))\"></a>\n"

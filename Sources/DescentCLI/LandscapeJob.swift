@@ -20,7 +20,8 @@ struct LandscapeJob {
     /// The landscape panel (flat with its colour bar, or 3D), its title, the notes for the
     /// user and what it computed (each path's first and last loss and end point); writes the
     /// CSV export when asked.
-    func makePanel() throws -> (panel: any Panel, title: String, notes: [String], values: [String: [Double]]) {
+    /// `reveal` draws only each path's first `reveal` steps (an animation frame); the values are the whole paths'.
+    func makePanel(reveal: Int? = nil) throws -> (panel: any Panel, title: String, notes: [String], values: [String: [Double]]) {
         let surface = request.surface
         let grid = surface.grid(over: request.domain, resolution: request.resolution)
         let paths = try makePaths()
@@ -45,7 +46,16 @@ struct LandscapeJob {
             chart.randomSearch = RandomSearchPoints(xs: s.points.map(\.x), ys: s.points.map(\.y), losses: s.losses, best: s.best)
             search = s
         }
-        chart.paths = paths.enumerated().map { k, path in
+        let drawn = paths.map { path -> OptimizerPath in
+            guard let reveal, path.points.count > reveal + 1 else { return path }
+            var p = path
+            p.points = Array(p.points.prefix(reveal + 1)); p.losses = Array(p.losses.prefix(reveal + 1))
+            return p
+        }
+        if reveal != nil {
+            chart.hidden = (paths.flatMap { $0.points.map(\.x) }, paths.flatMap { $0.points.map(\.y) })
+        }
+        chart.paths = drawn.enumerated().map { k, path in
             let arrows = request.gradients ? gradientArrows(along: path) : nil
             return LandscapePath(xs: path.points.map(\.x), ys: path.points.map(\.y), losses: path.losses, label: path.label,
                                  color: k < request.pathColors.count ? request.pathColors[k] : Theme.optimizerColor(path.kind, index: k),

@@ -100,12 +100,12 @@ enum SpecCommandPanels {
     }
 
     /// `kind: landscape`: a loss surface with paths, as `descent landscape`.
-    static func landscape(_ o: SpecMap, at position: SpecPosition) throws -> BuiltPanel {
+    static func landscape(_ o: SpecMap, at position: SpecPosition, reveal: Int? = nil) throws -> BuiltPanel {
         let bridge = SpecCommandBridge(command: LandscapeCommand.self, repeatable: ["run"], ownKeys: ["title", "xlabel", "ylabel", "kind"])
         let command = try bridge.parse(LandscapeCommand.self, (try bridge.arguments(o)) + placeholderOutput, options: o, at: position)
         do {
             let job = LandscapeJob(request: try LandscapeRequest(command))
-            let (panel, _, notes, values) = try job.makePanel()
+            let (panel, _, notes, values) = try job.makePanel(reveal: reveal)
             return BuiltPanel(panel: panel, values: values, notes: notes, inputs: command.runLogs)
         } catch {
             throw userError(error, o, at: position)

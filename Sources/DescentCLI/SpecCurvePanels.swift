@@ -195,7 +195,8 @@ enum SpecCurvePanels {
     /// step (`show: w`). With `shifts: {sd, samples, seed}` the function is each example's loss
     /// of a data set that shifts it (`ShiftedSamples1D`), the curve drawn is their mean, and
     /// `batch: [full, 1]` (one per learning rate) picks full-batch or mini-batch steps.
-    static func gradientDescentSteps(_ o: SpecMap) throws -> BuiltPanel {
+    /// `reveal` draws only the first `reveal` steps of each run (an animation frame); the values are the whole runs'.
+    static func gradientDescentSteps(_ o: SpecMap, reveal: Int? = nil) throws -> BuiltPanel {
         let f = try expression(o, "function", variable: try o.string("variable"))
         guard let start = try o.number("start") else { throw o.missing("start") }
         guard let rates = try o.numbers("lr"), !rates.isEmpty, rates.allSatisfy({ $0 > 0 && $0.isFinite }) else {
@@ -231,9 +232,15 @@ enum SpecCurvePanels {
         for (k, (rate, path)) in zip(rates, runs).enumerated() {
             let color = theme.color(k)
             let name = (labels.isEmpty ? "" : labels[k] + ", ") + "$\\eta = \(ValueTemplate.plain(rate))$"
-            let losses = path.map(loss)
+            let allLosses = path.map(loss)
             values["final_w"]!.append(path.last ?? .nan)
-            values["final_loss"]!.append(losses.last ?? .nan)
+            values["final_loss"]!.append(allLosses.last ?? .nan)
+            if reveal != nil {
+                chart.hidden.xs += show == "curve" ? path : path.indices.map(Double.init)
+                chart.hidden.ys += show == "w" ? path : allLosses
+            }
+            let shown = min(path.count, (reveal ?? path.count) + 1)
+            let path = Array(path.prefix(shown)), losses = Array(allLosses.prefix(shown))
             switch show {
             case "curve":
                 // Iterates on the curve (every `every`-th), each step an arrow; points that leave the plotted range are dropped.

@@ -14,19 +14,20 @@ struct BuiltPanel {
 enum SpecPanelBuilder {
     static let kinds = ["curve", "fd-error", "gd-steps", "bars", "boundary", "plot", "train", "landscape", "graph"]
 
-    /// Builds `panel`; `known` holds the values earlier panels computed, for `{name}` in labels.
-    static func build(_ panel: FigureSpec.Panel, file: String, known: [String: [Double]]) throws -> BuiltPanel {
+    /// Builds `panel`; `known` holds the values earlier panels computed, for `{name}` in labels;
+    /// `reveal` (an animation frame) draws only the first steps of the paths of gd-steps and landscape panels.
+    static func build(_ panel: FigureSpec.Panel, file: String, known: [String: [Double]], reveal: Int? = nil) throws -> BuiltPanel {
         let o = panel.options
         var built: BuiltPanel
         switch panel.kind {
         case "curve": built = try SpecCurvePanels.curve(o)
         case "fd-error": built = try SpecCurvePanels.finiteDifferenceError(o)
-        case "gd-steps": built = try SpecCurvePanels.gradientDescentSteps(o)
+        case "gd-steps": built = try SpecCurvePanels.gradientDescentSteps(o, reveal: reveal)
         case "bars": built = try SpecCurvePanels.bars(o, known: known)
         case "boundary": built = try SpecBoundaryPanel.build(o, at: panel.kindPosition)
         case "plot": built = try SpecCommandPanels.plot(o, at: panel.kindPosition)
         case "train": built = try SpecCommandPanels.train(o, at: panel.kindPosition)
-        case "landscape": built = try SpecCommandPanels.landscape(o, at: panel.kindPosition)
+        case "landscape": built = try SpecCommandPanels.landscape(o, at: panel.kindPosition, reveal: reveal)
         case "graph": built = try SpecCommandPanels.graph(o, at: panel.kindPosition)
         default:
             var message = "unknown panel kind '\(panel.kind)'"

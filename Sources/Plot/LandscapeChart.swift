@@ -42,6 +42,8 @@ public struct LandscapeChart: Sendable {
     public var minima: [(Double, Double)] = []
     /// Marks the centre of a network slice as the trained weights.
     public var marksTrainedWeights = false
+    /// Points of the paths not drawn (yet) that still keep the legend's place: an animation frame's later iterates.
+    public var hidden: (xs: [Double], ys: [Double]) = ([], [])
     /// Random-search guesses, drawn over the contours and under the paths.
     public var randomSearch: RandomSearchPoints?
     /// Arrows along each step of the paths.
@@ -109,6 +111,7 @@ public struct LandscapeChart: Sendable {
         }
         axes.add(OptimizerPathStack(pathMarks.reversed()))
         axes.add(MinimaMark(points: minima))
+        if !hidden.xs.isEmpty { axes.add(HiddenExtent(xs: hidden.xs, ys: hidden.ys)) }
         if marksTrainedWeights { axes.add(MinimaMark(points: [(0, 0)], label: "trained weights")) }
         axes.legend = paths.isEmpty && minima.isEmpty && !marksTrainedWeights && randomSearch == nil ? .none : .best
         return ColorBarAxes(axes: axes, colorBar: colorBar(invalid: heatmap.invalidCount > 0))
