@@ -47,6 +47,16 @@ enum SpecCommandPanels {
                 let finite = curve.ys.filter(\.isFinite)
                 values["final.\(curve.run).\(curve.series)"] = [finite.last ?? .nan]
             }
+            // A descent run log's last line scores the IDX data's test set after training.
+            for log in logs {
+                guard let end = (try? TrainingLog.read(path: log))?.end else { continue }
+                let run = RunName.of(log)
+                for (key, value) in [("test_accuracy", end.testAccuracy), ("test_loss", end.testLoss)] {
+                    guard let value else { continue }
+                    values["\(key).\(run)"] = [value]
+                    if values[key] == nil { values[key] = [value] }
+                }
+            }
             return BuiltPanel(panel: figure.panels[0], values: values, notes: loaded.warnings + notes, inputs: logs)
         } catch {
             throw userError(error, o, at: position)

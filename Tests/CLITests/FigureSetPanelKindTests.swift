@@ -100,7 +100,7 @@ struct FigureSetPanelKindTests {
         let (result, values) = try set.figures(["shift": spec], in: dir)
         #expect(result.status == 0, "\(result.stderr)")
         let final = try #require(values["shift"]?["final_w"])
-        let want = 2 * pow(0.8, 7)
+        let want = 2 * Foundation.pow(0.8, 7.0)
         #expect(final.count == 2 && final.allSatisfy { abs($0 - want) <= 1e-12 })
     }
 
