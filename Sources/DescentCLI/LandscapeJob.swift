@@ -21,21 +21,18 @@ struct LandscapeJob {
     /// user and what it computed (each path's first and last loss and end point); writes the
     /// CSV export when asked.
     /// `reveal` draws only each path's first `reveal` steps (an animation frame); the values are the whole paths'.
-    func makePanel(reveal: Int? = nil) throws -> (panel: any Panel, title: String, notes: [String], values: [String: [Double]]) {
+    func makePanel(reveal: Int? = nil, backdrop given: LandscapeBackdrop? = nil) throws
+        -> (panel: any Panel, title: String, notes: [String], values: [String: [Double]]) {
         let surface = request.surface
-        let grid = surface.grid(over: request.domain, resolution: request.resolution)
+        let backdrop = given ?? LandscapeBackdrop(request)
+        let grid = backdrop.grid
         let paths = try makePaths()
-        let (scale, colormap) = ColorScale.forSurface(grid.values, log: request.logColor, colormap: request.colormap)
-        let levels = request.levels > 0
-            ? ContourLevels.choose(for: grid.values, count: request.levels, logLevels: request.logLevels, colorScale: scale) : []
         var chart = LandscapeChart(xs: grid.xs, ys: grid.ys, values: grid.values,
                                    xLimits: (request.domain.x.lowerBound, request.domain.x.upperBound),
                                    yLimits: (request.domain.y.lowerBound, request.domain.y.upperBound),
                                    xName: surface.xName, yName: surface.yName, valueName: surface.valueName,
-                                   colorScale: scale, colormap: colormap)
-        chart.contours = levels.flatMap { level in
-            MarchingSquares.lines(grid, level: level).map { ContourLines.Line(level: level, xs: $0.points.map(\.x), ys: $0.points.map(\.y)) }
-        }
+                                   colorScale: backdrop.scale, colormap: backdrop.colormap)
+        chart.contours = backdrop.contours
         if request.quiver > 0 && !request.threeD {
             let field = GradientField.sample(surface, over: request.domain, count: request.quiver)
             chart.quiver = (field.points.map(\.x), field.points.map(\.y), field.gradients.map(\.x), field.gradients.map(\.y))

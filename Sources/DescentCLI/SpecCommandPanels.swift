@@ -112,10 +112,15 @@ enum SpecCommandPanels {
     /// `kind: landscape`: a loss surface with paths, as `descent landscape`.
     static func landscape(_ o: SpecMap, at position: SpecPosition, reveal: Int? = nil) throws -> BuiltPanel {
         let bridge = SpecCommandBridge(command: LandscapeCommand.self, repeatable: ["run"], ownKeys: ["title", "xlabel", "ylabel", "kind"])
-        let command = try bridge.parse(LandscapeCommand.self, (try bridge.arguments(o)) + placeholderOutput, options: o, at: position)
+        let arguments = try bridge.arguments(o)
+        let command = try bridge.parse(LandscapeCommand.self, arguments + placeholderOutput, options: o, at: position)
         do {
             let job = LandscapeJob(request: try LandscapeRequest(command))
-            let (panel, _, notes, values) = try job.makePanel(reveal: reveal)
+            // Animation frames share one backdrop (grid, colours, contours), keyed by the spec file and the panel's options.
+            let backdrop = reveal.map { _ in
+                LandscapeBackdrop.shared.backdrop(o.file + "\u{0}" + arguments.joined(separator: "\u{0}")) { LandscapeBackdrop(job.request) }
+            }
+            let (panel, _, notes, values) = try job.makePanel(reveal: reveal, backdrop: backdrop)
             return BuiltPanel(panel: panel, values: values, notes: notes, inputs: command.runLogs)
         } catch {
             throw userError(error, o, at: position)
