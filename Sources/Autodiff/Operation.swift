@@ -56,7 +56,7 @@ public enum Operation: String, Sendable, CaseIterable {
         case .neg: return "\u{2212}"
         case .sigmoid: return "\u{03C3}"
         case .matmul: return "@"
-        case .transpose: return "\u{1D40}"
+        case .transpose: return "T"
         case .stack: return "[ ]"
         case .sum: return "\u{2211}"
         default: return rawValue

@@ -89,47 +89,4 @@ public enum TensorLiteral {
         default: return nil
         }
     }
-
-    /// A value decoded from JSON (`NSNumber`/`Double`, strings "NaN"/"Infinity", nested arrays),
-    /// or a message saying what is wrong with it.
-    public static func fromJSON(_ value: Any) -> Result<Tensor, TensorJSONError> {
-        func number(_ v: Any, _ path: String) throws(TensorJSONError) -> Double {
-            if let b = v as? Bool, type(of: v) == Bool.self { _ = b; throw TensorJSONError(path: path, message: "is not a number") }
-            if let d = v as? Double { return d }
-            if let n = v as? Int { return Double(n) }
-            if let s = v as? String, let d = ["NaN": Double.nan, "Infinity": .infinity, "-Infinity": -.infinity][s] { return d }
-            throw TensorJSONError(path: path, message: "is not a number")
-        }
-        do throws(TensorJSONError) {
-            guard let array = value as? [Any] else { return .success(Tensor(try number(value, ""))) }
-            if array.isEmpty { throw TensorJSONError(path: "", message: "is an empty array") }
-            if array[0] is [Any] {
-                var rows: [[Double]] = []
-                for (r, row) in array.enumerated() {
-                    guard let entries = row as? [Any] else { throw TensorJSONError(path: "[\(r)]", message: "is not a row like [0]") }
-                    rows.append(try entries.enumerated().map { k, v throws(TensorJSONError) in
-                        if v is [Any] { throw TensorJSONError(path: "[\(r)][\(k)]", message: "nests deeper than a matrix") }
-                        return try number(v, "[\(r)][\(k)]")
-                    })
-                    if rows[r].count != rows[0].count {
-                        throw TensorJSONError(path: "[\(r)]", message: "has \(rows[r].count) entries, row [0] has \(rows[0].count) (ragged rows)")
-                    }
-                }
-                if rows[0].isEmpty { throw TensorJSONError(path: "[0]", message: "is an empty row") }
-                return .success(Tensor(rows: rows))
-            }
-            return .success(Tensor(vector: try array.enumerated().map { k, v throws(TensorJSONError) in
-                if v is [Any] { throw TensorJSONError(path: "[\(k)]", message: "is a row, but entry [0] is a number") }
-                return try number(v, "[\(k)]")
-            }))
-        } catch {
-            return .failure(error)
-        }
-    }
-}
-
-/// What is wrong with a JSON value read as a tensor: `path` is the index (`[1]`, `[2][0]`), empty for the value itself.
-public struct TensorJSONError: Error, Sendable {
-    public var path: String
-    public var message: String
 }

@@ -67,12 +67,19 @@ struct GraphCommand: ParsableCommand {
     @Flag(help: "Compare every input's gradient with centred finite differences and print the largest error.")
     var check = false
 
+    @Option(help: "Take one gradient-descent step before drawing: v <- v - ETA d(output)/dv for the --update variables, then evaluate again.")
+    var step: String?
+
+    @Option(help: "The variables the --step updates, comma-separated, e.g. --update W,b.")
+    var update: String?
+
     /// The validated request these options make (the expression read from -f FILE or standard input when asked).
     func request() throws -> GraphRequest {
         let (source, extra) = try ExpressionSource.resolve(argument: expression, file: file)
         return try GraphRequest(expression: source.text, assignments: (extra.map { [$0] } ?? []) + assignments, valuesFile: valuesFile,
                                 output: output, format: format, dpi: dpi, direction: direction, local: local,
-                                stage: stage, frames: frames, check: check, expressionLabel: source.label, flatten: flatten, upstream: upstream)
+                                stage: stage, frames: frames, check: check, expressionLabel: source.label, flatten: flatten, upstream: upstream,
+                                step: step, update: update)
     }
 
     func run() throws {
