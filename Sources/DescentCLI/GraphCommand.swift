@@ -58,7 +58,7 @@ struct GraphCommand: ParsableCommand {
     @Option(help: "Write the backward pass step by step into this directory: frame-000 (forward values), then one image per node visited.")
     var frames: String?
 
-    @Option(help: "The output's gradient, seeding the backward pass (default 1), e.g. --upstream 2 for a gate inside a bigger circuit.")
+    @Option(help: "The output's gradient, seeding the backward pass (default 1), e.g. --upstream 2 for a gate inside a bigger circuit; for an array output an array of its shape, e.g. --upstream [1,0].")
     var upstream: String?
 
     @Flag(help: "Draw each chain of one associative operator (a + b + c + ..., a * b * c * ...) as one gate with many inputs, so long sums fit.")

@@ -27,6 +27,8 @@ struct GraphRequest {
     var check: Bool
     /// The output's gradient that seeds the backward pass.
     var upstream: Double = 1
+    /// `--upstream [1, 0]`: a seed of the output's shape for a tensor graph.
+    var upstreamSeed: Tensor?
 
     init(expression: String, assignments: [String], valuesFile: String?, output: String?, format: String?, dpi: Double,
          direction: LayeredLayout.Direction, local: Bool, stage: GraphStage, frames: String?, check: Bool, expressionLabel: String = "expression", flatten: Bool = false, upstream: String? = nil,
@@ -44,7 +46,12 @@ struct GraphRequest {
         self.dpi = dpi
         self.local = local
         self.check = check
-        if let upstream {
+        if let upstream, TensorLiteral.looksLikeArray(upstream) {
+            // A seed of the output's shape, as PyTorch's f.backward(gradient=...): [1, 0] picks a Jacobian's first row.
+            do { upstreamSeed = try TensorLiteral.parse(upstream) } catch let e as ExpressionError {
+                throw UserError(e.render(in: upstream, label: "--upstream"))
+            }
+        } else if let upstream {
             guard let g = Double(upstream.trimmingSpaces), g.isFinite else {
                 throw UserError("--upstream '\(upstream)': expected a finite number, e.g. --upstream 2")
             }
@@ -83,7 +90,7 @@ struct GraphRequest {
         let missing = variables.filter { values[$0] == nil }
         if !missing.isEmpty { throw UserError(MissingValues(names: missing).description) }
         self.step = try GraphStep(step: step, update: update, graph: graph)
-        if self.step != nil || TensorEvaluation.isNeeded(graph, values: values) {
+        if self.step != nil || upstreamSeed != nil || TensorEvaluation.isNeeded(graph, values: values) {
             tensorValues = values
             self.values = [:]
         } else {

@@ -7,6 +7,14 @@ extension GraphRequest {
     /// under the operator.
     func tensorEvaluation(_ values: [String: Tensor]) throws -> TensorEvaluation {
         do {
+            if let upstreamSeed {
+                let shape = try TensorEvaluation(graph, values: values).outputValue.shape
+                guard upstreamSeed.shape == shape else {
+                    throw UserError("--upstream \(upstreamSeed): shape \(upstreamSeed.shapeText), but the output has shape \(Tensor.shapeText(shape)); "
+                                    + "the seed gradient needs the output's shape")
+                }
+                return try TensorEvaluation(graph, values: values, seed: upstreamSeed)
+            }
             return try TensorEvaluation(graph, values: values, upstream: upstream)
         } catch let e as ExpressionError {
             throw UserError(e.render(in: graph.source, label: expressionLabel))

@@ -12,7 +12,7 @@ struct BuiltPanel {
 
 /// The panel kinds a spec can use, and the builder of each.
 enum SpecPanelBuilder {
-    static let kinds = ["curve", "fd-error", "gd-steps", "bars", "boundary", "plot", "train", "landscape", "graph"]
+    static let kinds = ["curve", "fd-error", "gd-steps", "bars", "boundary", "plot", "train", "landscape", "graph", "matrix"]
 
     /// Builds `panel`; `known` holds the values earlier panels computed, for `{name}` in labels.
     static func build(_ panel: FigureSpec.Panel, file: String, known: [String: [Double]]) throws -> BuiltPanel {
@@ -28,6 +28,7 @@ enum SpecPanelBuilder {
         case "train": built = try SpecCommandPanels.train(o, at: panel.kindPosition)
         case "landscape": built = try SpecCommandPanels.landscape(o, at: panel.kindPosition)
         case "graph": built = try SpecCommandPanels.graph(o, at: panel.kindPosition)
+        case "matrix": built = try SpecMatrixPanel.build(o, at: panel.kindPosition)
         default:
             var message = "unknown panel kind '\(panel.kind)'"
             if let near = SpecValues.nearest(panel.kind, among: kinds) { message += "; did you mean '\(near)'?" }

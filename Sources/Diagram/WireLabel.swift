@@ -9,11 +9,11 @@ struct WireLabel {
     var local: WireNumber?
 
     /// Number text with a typographic minus sign.
-    static func text(_ v: Double) -> String {
+    static func text(_ v: Double, digits: Int = 4) -> String {
         if v.isInfinite { return v > 0 ? "\u{221E}" : "\u{2212}\u{221E}" }
         // A scalar loop: Foundation's replacingOccurrences costs more than the layout on big graphs.
         var out = ""
-        for ch in NumberText.compact(v).unicodeScalars { out.unicodeScalars.append(ch == "-" ? "\u{2212}" : ch) }
+        for ch in NumberText.compact(v, digits: digits).unicodeScalars { out.unicodeScalars.append(ch == "-" ? "\u{2212}" : ch) }
         return out
     }
 

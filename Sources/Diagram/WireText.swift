@@ -12,6 +12,8 @@ struct WireText {
 
     /// The largest tensor shown entry by entry, per side.
     static let fullSide = 3
+    /// Significant digits of a tensor's entries (one fewer than a scalar's: they stand side by side).
+    static let digits = 3
 
     init(tensor t: Tensor, prefix: String = "", font: Font, canvas: Canvas) {
         let (rows, columns) = t.matrixShape
@@ -22,7 +24,7 @@ struct WireText {
             shown(columns).map { j -> String in
                 if i < 0 { return j < 0 ? "\u{22F1}" : "\u{22EE}" }
                 if j < 0 { return "\u{2026}" }
-                return WireLabel.text(t.data[i * columns + j])
+                return WireLabel.text(t.data[i * columns + j], digits: Self.digits)
             }
         }
         let caption = big ? prefix + t.shapeText : (prefix.isEmpty ? nil : String(prefix.reversed().drop { $0 == " " }.reversed()))

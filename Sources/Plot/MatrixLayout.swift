@@ -18,6 +18,8 @@ public struct MatrixLayout: Sendable {
     static let bracketWidth = 4.0
     static let bracketPad = 3.0
     static let rowGap = 2.5
+    /// Cells drawn centred: the ellipses of an abbreviated matrix.
+    static let ellipses: Set<String> = ["\u{2026}", "\u{22EE}", "\u{22F1}", "\u{22EF}"]
 
     /// `cells` row by row (all rows of one length), as text (math markup allowed).
     public init(cells texts: [[String]], font: Font, canvas: Canvas, caption: String? = nil, captionFont: Font? = nil) {
@@ -68,7 +70,12 @@ public struct MatrixLayout: Sendable {
         for row in cells {
             var x = left + Self.bracketWidth + Self.bracketPad
             for (j, cell) in row.enumerated() {
-                cell.draw(on: canvas, at: Point(x + columnWidths[j], y + rowHeight / 2), horizontal: .right, vertical: .center, color: color)
+                // Numbers right-aligned (digits line up); ellipses centred in their column.
+                if Self.ellipses.contains(cell.runs.first?.text ?? "") {
+                    cell.draw(on: canvas, at: Point(x + columnWidths[j] / 2, y + rowHeight / 2), horizontal: .center, vertical: .center, color: color)
+                } else {
+                    cell.draw(on: canvas, at: Point(x + columnWidths[j], y + rowHeight / 2), horizontal: .right, vertical: .center, color: color)
+                }
                 x += columnWidths[j] + gap
             }
             y += rowHeight + Self.rowGap
