@@ -26,8 +26,12 @@ public struct TensorEvaluation: Sendable {
     /// Whether `graph` at `values` needs the tensor path: an array value, or an operation whose
     /// array meaning differs from its scalar one.
     public static func isNeeded(_ graph: ComputationGraph, values: [String: Tensor]) -> Bool {
-        values.values.contains { !$0.isScalar }
-            || graph.nodes.contains { $0.operation.map(Operation.tensorOperations.contains) == true }
+        for v in values.values where !v.isScalar { return true }
+        // A plain loop: Swift 6.3's optimizer crashes on the closure form (CopyPropagation).
+        for node in graph.nodes {
+            if case .gate(let op) = node.kind, Operation.tensorOperations.contains(op) { return true }
+        }
+        return false
     }
 
     /// Evaluates `graph` at `values`, seeding the output's gradient with `upstream` in every entry.

@@ -12,6 +12,12 @@ struct GraphCommand: ParsableCommand {
         Operators: + - * / ^ ** (right-associative, -x^2 = -(x^2)), unary minus, parentheses; \
         functions: exp log sqrt abs sin cos tanh sigmoid relu pow max min.
 
+        Values may be vectors and matrices (x=[1,2] W=[[3,2],[4,1]], or JSON arrays in --values); \
+        then @ is the matrix product, W.T (or transpose(W)) the transpose, [a, b] stacks, arithmetic \
+        broadcasts as NumPy's, sum and mean reduce, softmax runs along the last axis, and the loss gates \
+        mse(yhat, y) = sum((yhat - y)^2) / 2m, bce(a, y) and ce(p, y) sum over entries and average \
+        over a matrix's m rows.
+
         At kinks relu'(0) = 0 and abs'(0) = 0; at a tie, max/min send the whole gradient to the first \
         (leftmost) argument that attains the extreme.
 
@@ -22,6 +28,8 @@ struct GraphCommand: ParsableCommand {
           descent graph "sigmoid(w * x + b)" w=2 x=-1 b=0.5 --check
           descent graph -f neuron.txt w=2 x=-1 b=0.5 -o neuron.svg
           echo "θ - η * g" | descent graph - θ=1 η=0.1 g=2
+          descent graph "z = x @ W.T; L = mse(relu(z), y)" 'x=[1,2]' \\
+            'W=[[3,2],[4,1],[5,2]]' 'y=[1,4,4]' --step 0.1 --update W
         """
     )
 
