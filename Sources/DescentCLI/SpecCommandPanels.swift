@@ -127,43 +127,22 @@ enum SpecCommandPanels {
         }
     }
 
-    /// `kind: graph`: a backprop graph (`expression`, `values: {x: -2, y: 5}`), as `descent graph`.
-    /// Every variable and named intermediate gives its value (`q`) and gradient (`grad.q`).
+    /// `kind: graph`: a backprop graph (`expression`, `values: {x: -2, W: [[3, 2], [4, 1]]}`), as `descent graph`.
+    /// Every variable and named intermediate gives its value (`q`) and gradient (`grad.q`); with
+    /// `step` and `update` the graph is drawn after the step, and `q_after_step` are its values.
     static func graph(_ o: SpecMap, at position: SpecPosition) throws -> BuiltPanel {
-        let expression = try o.requiredString("expression")
-        var assignments: [String] = []
-        if let node = o.node("values") {
-            let values = try SpecMap(node, file: o.file, context: "'values'")
-            for key in values.keys {
-                let v = try values.number(key)!
-                assignments.append("\(key)=\(v)")
-            }
-            try values.finish()
-        }
         let title = try o.string("title")
-        let bridge = SpecCommandBridge(command: GraphCommand.self, ownKeys: ["expression", "values", "title", "kind"])
-        // Options first, then `--` and the expression and its values (an expression may start with '-').
-        let args = (try bridge.arguments(o)) + ["-o", "spec-panel.png", "--", expression] + assignments
-        let command = try bridge.parse(GraphCommand.self, args, options: o, at: position)
+        let run = try SpecGraphEvaluation(o, at: position, ownKeys: ["title"])
+        var notes = run.notes
+        let values = run.values
         do {
-            let request = try command.request()
-            let evaluation = try Evaluation(request.graph, values: request.values, upstream: request.upstream)
-            var notes = evaluation.domainIssues.map { "domain error at \($0); the graph marks it" }
-            var values: [String: [Double]] = ["output": [evaluation.outputValue]]
-            for node in evaluation.graph.nodes {
-                guard let name = node.name else { continue }
-                values[name] = [evaluation.values[node.id]]
-                values["grad.\(name)"] = [evaluation.gradients[node.id]]
-            }
-            let job = GraphJob(request: request)
-            let options = job.options(stage: request.forwardOnly ? .forward : .backward)
-            var panel = GraphPanel(try MeasuringCanvas.with { GraphDiagram(evaluation, options: options, measuringWith: $0) })
+            let job = GraphJob(request: run.request)
+            let options = job.options(stage: run.request.forwardOnly ? .forward : .backward)
+            var panel = GraphPanel(try MeasuringCanvas.with { GraphDiagram(run.drawn, options: options, measuringWith: $0) })
             panel.maximumScale = 1.6
             if let title { panel.title = try SpecPanelBuilder.fill(title, values, o, "title") }
-            if !evaluation.domainIssues.isEmpty { notes.append("the graph has domain errors") }
+            if !run.drawn.problemNodes.isEmpty { notes.append("the graph has domain errors") }
             return BuiltPanel(panel: panel, values: values, notes: notes)
-        } catch let e as MissingValues {
-            throw SpecError(o.file, position, "\(o.contextDescription): \(e.description)")
         } catch {
             throw userError(error, o, at: position)
         }

@@ -12,7 +12,7 @@ struct BuiltPanel {
 
 /// The panel kinds a spec can use, and the builder of each.
 enum SpecPanelBuilder {
-    static let kinds = ["curve", "fd-error", "gd-steps", "bars", "boundary", "plot", "train", "landscape", "graph"]
+    static let kinds = ["curve", "fd-error", "gd-steps", "bars", "boundary", "plot", "train", "landscape", "graph", "matrix"]
 
     /// Builds `panel`; `known` holds the values earlier panels computed, for `{name}` in labels;
     /// `reveal` (an animation frame) draws only the first steps of the paths of gd-steps and landscape panels.
@@ -29,6 +29,7 @@ enum SpecPanelBuilder {
         case "train": built = try SpecCommandPanels.train(o, at: panel.kindPosition)
         case "landscape": built = try SpecCommandPanels.landscape(o, at: panel.kindPosition, reveal: reveal)
         case "graph": built = try SpecCommandPanels.graph(o, at: panel.kindPosition)
+        case "matrix": built = try SpecMatrixPanel.build(o, at: panel.kindPosition)
         default:
             var message = "unknown panel kind '\(panel.kind)'"
             if let near = SpecValues.nearest(panel.kind, among: kinds) { message += "; did you mean '\(near)'?" }

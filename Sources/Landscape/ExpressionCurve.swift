@@ -20,6 +20,9 @@ public struct ExpressionCurve: Sendable {
     /// Parses `source`; the expression must use exactly one variable (`variable` when given).
     public init(_ source: String, variable: String? = nil) throws {
         let graph = try ComputationGraph(parsing: source)
+        if graph.nodes.contains(where: { $0.operation?.isArrayOnly == true }) {
+            throw CurveError("'\(source)' makes an array ('[...]'): a curve is a function of one number")
+        }
         let names = Array(Set(graph.variables.compactMap(\.name))).sorted()
         if let variable {
             guard names.allSatisfy({ $0 == variable }) else {
