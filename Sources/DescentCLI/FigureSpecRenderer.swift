@@ -56,6 +56,8 @@ enum FigureSpecRenderer {
             throw SpecError(spec.file, nil, "'layout': \(e.description)")
         }
         figure.panelLetters = spec.letters
+        if let r = spec.heightRatios { figure.rowWeights = r }
+        if let w = spec.widthRatios { figure.columnWeights = w }
         // The course set is read on slides: every label at 11 pt or more.
         figure.theme.contourLabelSize = 11
         figure.sharedX = AxisSharing(rawValue: spec.shareX) ?? .none
