@@ -49,8 +49,9 @@ struct GraphCommand: ParsableCommand {
     @Option(help: "Layout direction: lr (left to right) or tb (top to bottom).")
     var direction: LayeredLayout.Direction = .leftToRight
 
-    @Flag(help: "Also write each wire's local derivative.")
-    var local = false
+    @Option(name: .customLong("local"), defaultAsFlag: "numeric", parsing: .next,
+            help: ArgumentHelp("Also write each wire's local derivative: numeric (the number; also plain --local), symbolic (a formula in the graph's names, e.g. a(1 - a)) or both.", valueName: "numeric|symbolic|both"))
+    var local: String? = nil
 
     @Option(help: "What to show: backward (values and gradients; 'full' is accepted too) or forward (values only).")
     var stage: GraphStage = .backward
@@ -69,10 +70,15 @@ struct GraphCommand: ParsableCommand {
 
     /// The validated request these options make (the expression read from -f FILE or standard input when asked).
     func request() throws -> GraphRequest {
+        let (localMode, stray) = GraphLocalMode.resolve(local)
+        var expression = expression, assignments = assignments
+        if let stray { GraphLocalMode.restore(stray, expression: &expression, assignments: &assignments) }
         let (source, extra) = try ExpressionSource.resolve(argument: expression, file: file)
-        return try GraphRequest(expression: source.text, assignments: (extra.map { [$0] } ?? []) + assignments, valuesFile: valuesFile,
-                                output: output, format: format, dpi: dpi, direction: direction, local: local,
-                                stage: stage, frames: frames, check: check, expressionLabel: source.label, flatten: flatten, upstream: upstream)
+        var request = try GraphRequest(expression: source.text, assignments: (extra.map { [$0] } ?? []) + assignments, valuesFile: valuesFile,
+                                       output: output, format: format, dpi: dpi, direction: direction, local: localMode?.showsNumber ?? false,
+                                       stage: stage, frames: frames, check: check, expressionLabel: source.label, flatten: flatten, upstream: upstream)
+        request.symbolicLocal = localMode?.showsFormula ?? false
+        return request
     }
 
     func run() throws {

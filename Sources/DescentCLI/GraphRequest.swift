@@ -15,6 +15,8 @@ struct GraphRequest {
     var dpi: Double
     var direction: LayeredLayout.Direction
     var local: Bool
+    /// Local derivatives as formulas (`--local symbolic` or `both`).
+    var symbolicLocal = false
     var forwardOnly: Bool
     var framesDirectory: String?
     var check: Bool

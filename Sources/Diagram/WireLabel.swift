@@ -7,6 +7,8 @@ struct WireLabel {
     var value: Double
     var gradient: Double
     var local: Double?
+    /// The local derivative as a formula (`--local symbolic`), drawn before the number if both.
+    var localFormula: Formula?
 
     /// Number text with a typographic minus sign.
     static func text(_ v: Double) -> String {
@@ -15,6 +17,16 @@ struct WireLabel {
         var out = ""
         for ch in NumberText.compact(v).unicodeScalars { out.unicodeScalars.append(ch == "-" ? "\u{2212}" : ch) }
         return out
+    }
+
+    /// A formula as label markup: names as the graph draws them (`a`, `$w_{1}$`), typographic minus signs.
+    static func markup(_ formula: Formula) -> String {
+        formula.pieces.map { piece in
+            switch piece {
+            case .name(let n): return GraphDiagram.markup(n)
+            case .symbol(let s): return s.replacingOccurrences(of: "-", with: "\u{2212}")
+            }
+        }.joined()
     }
 
     struct Measured {
@@ -35,9 +47,16 @@ struct WireLabel {
             cache[key] = made
             return made
         }
-        return Measured(value: layout(value),
-                        gradient: showGradient ? layout(gradient) : nil,
-                        local: showGradient ? local.map { layout($0, prefix: "local ") } : nil)
+        var localText: RichTextLayout?
+        // A number formula (`1`, `-1`) is its own value: written once.
+        if showGradient, let localFormula, !(local != nil && { if case .number = localFormula { return true } else { return false } }()) {
+            let text = "local " + Self.markup(localFormula) + (local.map { " = " + Self.text($0) } ?? "")
+            localText = cache[text] ?? RichTextLayout(text, font: style.numberFont, canvas: canvas)
+            cache[text] = localText
+        } else if showGradient, let local {
+            localText = layout(local, prefix: "local ")
+        }
+        return Measured(value: layout(value), gradient: showGradient ? layout(gradient) : nil, local: localText)
     }
 
     static let wireGap = 3.0
