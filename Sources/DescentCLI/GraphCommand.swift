@@ -62,6 +62,9 @@ struct GraphCommand: ParsableCommand {
     @Option(help: "The output's gradient, seeding the backward pass (default 1), e.g. --upstream 2 for a gate inside a bigger circuit.")
     var upstream: String?
 
+    @Option(help: ArgumentHelp("Draw several outputs of the program side by side, each a statement it names (e.g. --outputs add,mul,max for \"add = x + y; mul = x * y; max = max(x, y)\"); --upstream then takes one value or one per output.", valueName: "names"))
+    var outputs: String?
+
     @Flag(help: "Draw each chain of one associative operator (a + b + c + ..., a * b * c * ...) as one gate with many inputs, so long sums fit.")
     var flatten = false
 
@@ -72,11 +75,13 @@ struct GraphCommand: ParsableCommand {
     func request() throws -> GraphRequest {
         let (localMode, stray) = GraphLocalMode.resolve(local)
         var expression = expression, assignments = assignments
-        if let stray { GraphLocalMode.restore(stray, expression: &expression, assignments: &assignments) }
+        if let stray { try GraphLocalMode.restore(stray, expression: &expression, assignments: &assignments) }
         let (source, extra) = try ExpressionSource.resolve(argument: expression, file: file)
         var request = try GraphRequest(expression: source.text, assignments: (extra.map { [$0] } ?? []) + assignments, valuesFile: valuesFile,
                                        output: output, format: format, dpi: dpi, direction: direction, local: localMode?.showsNumber ?? false,
-                                       stage: stage, frames: frames, check: check, expressionLabel: source.label, flatten: flatten, upstream: upstream)
+                                       stage: stage, frames: frames, check: check, expressionLabel: source.label, flatten: flatten,
+                                       upstream: outputs == nil ? upstream : nil)
+        if let outputs { request.outputs = try GraphOutputsJob.outputs(names: outputs, upstream: upstream, graph: request.graph) }
         request.symbolicLocal = localMode?.showsFormula ?? false
         return request
     }
@@ -84,7 +89,7 @@ struct GraphCommand: ParsableCommand {
     func run() throws {
         do {
             let request = try request()
-            try GraphJob(request: request).run()
+            if request.outputs.isEmpty { try GraphJob(request: request).run() } else { try GraphOutputsJob(request: request, outputs: request.outputs).run() }
         } catch let error as UserError {
             throw reportFailure(error)
         }

@@ -19,11 +19,13 @@ enum GraphLocalMode: String, CaseIterable {
 
     /// Puts an argument `--local` took back among the positional ones: a NAME=NUMBER value joins
     /// the values; anything else was the expression, written before the values.
-    static func restore(_ stray: String, expression: inout String?, assignments: inout [String]) {
+    static func restore(_ stray: String, expression: inout String?, assignments: inout [String]) throws {
         let parts = stray.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         let isValue = parts.count == 2 && !parts[0].isEmpty && parts[0].allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } && Double(parts[1]) != nil
         if isValue {
             assignments.insert(stray, at: 0)
+        } else if expression != nil && stray.allSatisfy({ $0.isLetter }) {
+            throw UserError("--local '\(stray)': expected numeric, symbolic or both (or nothing)")
         } else {
             if let e = expression { assignments.insert(e, at: 0) }
             expression = stray
