@@ -23,10 +23,35 @@ struct WireLabel {
     static func markup(_ formula: Formula) -> String {
         formula.pieces.map { piece in
             switch piece {
-            case .name(let n): return GraphDiagram.markup(n)
-            case .symbol(let s): return s.replacingOccurrences(of: "-", with: "\u{2212}")
+            case .name(let n): return sourceMarkup(n)
+            case .symbol(let s): return symbolMarkup(s)
             }
         }.joined()
+    }
+
+    static func symbolMarkup(_ s: String) -> String {
+        s.replacingOccurrences(of: "-", with: "\u{2212}").replacingOccurrences(of: " * ", with: " \u{00B7} ").replacingOccurrences(of: "$", with: "\\$")
+    }
+
+    /// A name, or an unnamed input's source text (`1 - a`, `w * x`): its names as the graph
+    /// draws them (function names upright), the rest as symbols.
+    static func sourceMarkup(_ text: String) -> String {
+        var out = "", word = "", rest = ""
+        let chars = Array(text)
+        func isWord(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
+        var i = 0
+        while i < chars.count {
+            if isWord(chars[i]) {
+                if !rest.isEmpty { out += symbolMarkup(rest); rest = "" }
+                word = ""
+                while i < chars.count && isWord(chars[i]) { word.append(chars[i]); i += 1 }
+                let isCall = i < chars.count && chars[i] == "("
+                out += isCall || word.first!.isNumber ? word : GraphDiagram.markup(word)
+            } else {
+                rest.append(chars[i]); i += 1
+            }
+        }
+        return out + symbolMarkup(rest)
     }
 
     struct Measured {
