@@ -20,6 +20,8 @@ struct GraphCommand: ParsableCommand {
           descent graph "q = x + y; f = q * z" x=-2 y=5 z=-4 --local -o graph.svg
           descent graph "(x + y) * z + max(x, w)" x=2 y=1 z=-3 w=4 --format json
           descent graph "sigmoid(w * x + b)" w=2 x=-1 b=0.5 --check
+          descent graph "z = w * x + b; a = sigmoid(z)" w=2 x=1 b=0 --local symbolic
+          descent graph "s = x + y; p = x * y" x=3 y=2 --outputs s,p --upstream 1,2
           descent graph -f neuron.txt w=2 x=-1 b=0.5 -o neuron.svg
           echo "θ - η * g" | descent graph - θ=1 η=0.1 g=2
         """
