@@ -76,9 +76,17 @@ extension LayeredLayout {
         for layer in layers { for (i, v) in layer.enumerated() { position[v] = i } }
         var a: [Int] = [], b: [Int] = []
         let (upStart, ups, downStart, downs) = (adjacency.upStart, adjacency.ups, adjacency.downStart, adjacency.downs)
+        // dot's candidate marking: a layer is looked at again only when it or a neighbouring
+        // layer changed since it was last looked at (otherwise it would swap nothing).
+        var stamp = 0
+        var lookedAt = Array(repeating: -1, count: layers.count), changedAt = Array(repeating: 0, count: layers.count)
         for _ in 0..<4 {
             var improved = false
             for l in layers.indices where layers[l].count > 1 {
+                let neighbourChange = max(changedAt[l], l > 0 ? changedAt[l - 1] : -1, l + 1 < layers.count ? changedAt[l + 1] : -1)
+                if neighbourChange < lookedAt[l] { continue }
+                stamp += 1
+                lookedAt[l] = stamp
                 var layer = layers[l]
                 for i in 0..<(layer.count - 1) {
                     let u = layer[i], v = layer[i + 1]
@@ -90,6 +98,7 @@ extension LayeredLayout {
                         layer.swapAt(i, i + 1)
                         position[u] = i + 1; position[v] = i
                         improved = true
+                        changedAt[l] = stamp
                     }
                 }
                 layers[l] = layer
