@@ -138,21 +138,26 @@ public enum FigureFileRenderer {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var names: [[ArraySlice<UInt8>: Int]] = [[:], [:]]
-        var i = 0
-        scan: while i < bytes.count {
-            for (k, key) in keys.enumerated() where bytes[i] == key[0] && i + key.count < bytes.count
-                && bytes[i..<(i + key.count)].elementsEqual(key) && (48...57).contains(bytes[i + key.count]) {
+        bytes.withUnsafeBufferPointer { b in
+            var copied = 0, i = 0
+            // Only an 's' or an 'i' can start a name: everything between is copied in one piece.
+            while i < b.count {
+                let c = b[i]
+                guard c == 115 || c == 105 else { i += 1; continue }
+                let k = c == 115 ? 0 : 1, key = keys[k]
+                guard i + key.count < b.count, (48...57).contains(b[i + key.count]),
+                      (0..<key.count).allSatisfy({ b[i + $0] == key[$0] }) else { i += 1; continue }
                 var j = i + key.count
-                while j < bytes.count, (48...57).contains(bytes[j]) { j += 1 }
+                while j < b.count, (48...57).contains(b[j]) { j += 1 }
                 let digits = bytes[(i + key.count)..<j]
                 let n = names[k][digits] ?? { let m = names[k].count + 1; names[k][digits] = m; return m }()
+                out.append(contentsOf: b[copied..<i])
                 out += key
                 out += Array(String(n).utf8)
                 i = j
-                continue scan
+                copied = j
             }
-            out.append(bytes[i])
-            i += 1
+            out.append(contentsOf: b[copied..<b.count])
         }
         return out
     }

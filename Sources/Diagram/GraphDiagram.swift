@@ -10,6 +10,9 @@ public struct GraphDiagram: Sendable {
     public struct Options: Sendable {
         public var direction: LayeredLayout.Direction = .leftToRight
         public var showLocal = false
+        /// Write each wire's local derivative as a formula in the graph's names (with
+        /// `showLocal`, followed by its number: `a(1 − a) = 0.235`).
+        public var symbolicLocal = false
         public var stage: DiagramStage = .backward
         public var style = DiagramStyle()
         public init() {}
@@ -93,10 +96,12 @@ public struct GraphDiagram: Sendable {
         var edges: [(from: Int, to: Int, port: Int, label: WireLabel, measured: WireLabel.Measured)] = []
         var measured = WireLabel.Cache()
         var layoutEdges: [LayeredLayout.Edge] = []
+        let formulas = options.symbolicLocal ? graph.localFormulas() : []
         for node in graph.nodes {
             for (k, input) in node.inputs.enumerated() {
                 let label = WireLabel(value: evaluation.wireValue(of: input), gradient: evaluation.edgeGradient(of: node.id, slot: k),
-                                      local: options.showLocal ? evaluation.localDerivative(of: node.id, slot: k) : nil)
+                                      local: options.showLocal ? evaluation.localDerivative(of: node.id, slot: k) : nil,
+                                      localFormula: options.symbolicLocal ? formulas[node.id][k] : nil)
                 let m = label.measure(on: canvas, style: style, showGradient: showGradient, cache: &measured)
                 edges.append((input, node.id, k, label, m))
                 layoutEdges.append(.init(from: input, to: node.id, port: k, ports: node.inputs.count,
@@ -128,7 +133,7 @@ public struct GraphDiagram: Sendable {
         var key: [(RichTextLayout, Color)] = [(RichTextLayout("value (forward)", font: style.numberFont, canvas: canvas), style.valueColor)]
         if showGradient {
             key.append((RichTextLayout("gradient of \(outputName) (backward)", font: style.numberFont, canvas: canvas), style.gradientColor))
-            if options.showLocal {
+            if options.showLocal || options.symbolicLocal {
                 key.append((RichTextLayout("local derivative", font: style.numberFont, canvas: canvas), style.localColor))
             }
         }
