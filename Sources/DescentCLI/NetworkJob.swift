@@ -63,7 +63,7 @@ struct NetworkJob {
         var finalStep = 0
         if let path = request.runPath {
             do {
-                let state = try TrainingLogFinalState.read(path: path)
+                let state = try request.runState ?? TrainingLogFinalState.read(path: path)
                 finalStep = state.step
                 trained = try TrainedNetwork(state, path: path)
             } catch let e as TrainingLog.Failure {
@@ -89,7 +89,7 @@ struct NetworkJob {
             } else if request.biasNodes {
                 throw UserError("--bias-nodes: \(request.runPath!) trains a network without biases (--no-bias)")
             }
-            var caption = "weights of \(RunName.of(request.runPath!)) after \(finalStep) steps"
+            var caption = (request.runState == nil ? RunName.of(request.runPath!) + ": " : "") + "weights after \(finalStep) steps"
             if let x = request.input {
                 guard x.count == layers[0] else {
                     throw UserError("--input '\(x.map { NumberText.compact($0) }.joined(separator: ","))': \(x.count) value(s) for the \(layers[0]) inputs of the network")

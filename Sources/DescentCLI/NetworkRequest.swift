@@ -7,6 +7,8 @@ struct NetworkRequest {
     /// Layer sizes given on the command line (nil: the run's).
     var layers: [Int]?
     var runPath: String?
+    /// A run already read (a spec's train panel), in place of reading `runPath`, which then only names it.
+    var runState: TrainingLogFinalState?
     var input: [Double]?
     var outputLabels: [String]?
     var inputLabels: [String]?

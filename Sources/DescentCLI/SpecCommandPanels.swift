@@ -5,6 +5,7 @@ import FigureSpec
 import Foundation
 import Plot
 import RunLogs
+import Training
 
 /// Spec panels that reuse a command: `plot`, `train`, `landscape` and `graph` panels take the
 /// command's own options under the same names, and go through the same checks.
@@ -85,7 +86,9 @@ enum SpecCommandPanels {
                 values["final_\(curve.series)"] = [finite.last ?? .nan]
                 values[curve.series] = curve.ys
             }
-            return BuiltPanel(panel: axes, values: values, notes: notes)
+            // The run's weights, for a network panel that draws them (`run-panel`); none when the log has no params.
+            let finalState = try? TrainingLogFinalState.read(path: log)
+            return BuiltPanel(panel: axes, values: values, notes: notes, finalState: finalState)
         } catch {
             throw userError(error, o, at: position)
         }

@@ -195,9 +195,9 @@ public struct NetworkPanel: Panel {
                 captionLines = size(caption, theme.annotationFont).width <= cell.width - 2 * pad
                     ? [caption] : caption.components(separatedBy: "; ")
             }
-            let captionHeight = captionLines.isEmpty ? 0 : captionLines.map { size($0, theme.annotationFont).height }.reduce(0, +) + 0.5 * pad
+            let captionHeight = captionLines.isEmpty ? 0 : captionLines.map { size($0, theme.annotationFont).height }.reduce(0, +) + pad
             var bottom = cell.maxY - pad - captionHeight
-            captionY = bottom + 0.5 * pad
+            captionY = bottom + pad
             bottom -= countHeight
             countsY = bottom
             bottom -= 0.5 * pad
