@@ -12,16 +12,18 @@ struct NetworkCommand: ParsableCommand {
         trained: edges are coloured by the sign of its final weights (blue negative, red positive, a colour bar) and \
         widened by their magnitude; --input then fills each neuron by its activation for that input (white 0, dark 1 \
         or the layer's largest), with the value inside when it fits.
-        --neuron N draws one neuron: inputs x1..xN, weights on the edges, the sum with its bias, the activation and the \
+        A single neuron (--neuron N): inputs x1..xN, weights on the edges, the sum with its bias, the activation and the \
         output a; --weights, --bias and --input put numbers on it (z and a are computed).
         Examples:
           descent network 784,30,10 --output-labels 0-9 -o mnist.png
-          descent network 3,4,1 --bias-nodes --layer-names 'Input x,Hidden,Output' -o net.svg
-          descent train --model mlp --layers 3,4,1 --activation sigmoid --output sigmoid --loss mse \\
-            --no-bias --initialization uniform --weight-shape in-out --reduction sum --data xor3 \\
-            --lr 1 --epochs 1000 --rng numpy --seed 1 --log xor.jsonl
+          descent network 3,4,1 --bias-nodes --layer-names 'In,Hidden,Out' -o n.svg
+          descent train --model mlp --layers 3,4,1 --activation sigmoid \\
+            --output sigmoid --loss mse --no-bias --initialization uniform \\
+            --weight-shape in-out --reduction sum --data xor3 --lr 1 \\
+            --epochs 1000 --rng numpy --seed 1 --log xor.jsonl
           descent network --run xor.jsonl --input 1,0,1 -o xor-network.png
-          descent network --neuron 3 --weights 0.5,-1,2 --bias 0.1 --input 1,0,1 -o neuron.png
+          descent network --neuron 3 --weights 0.5,-1,2 --bias 0.1 \\
+            --input 1,0,1 -o neuron.png
         """
     )
 

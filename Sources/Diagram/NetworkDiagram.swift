@@ -14,7 +14,7 @@ public struct NetworkDiagram: Sendable, Equatable {
     public var showBias = false
     /// Layers with more neurons than this are abstracted.
     public var largestDrawnLayer = 12
-    /// How many neurons an abstracted layer shows above its ellipsis (its last neuron is shown below it).
+    /// How many neurons an abstracted layer shows above its ellipsis (its last neuron is shown below it; at most `largestDrawnLayer` - 2).
     public var abstractedHead = 6
     /// weights[l - 1]: W_l row-major (n_l rows, n_(l-1) columns), for l = 1...L; nil for an untrained diagram.
     public var weights: [[Double]]?
@@ -60,7 +60,7 @@ public struct NetworkDiagram: Sendable, Equatable {
         var out: [Slot] = showBias && l < layers.count - 1 ? [.bias] : []
         let n = layers[l]
         if isAbstracted(layer: l) {
-            let head = max(1, min(abstractedHead, n - 1))
+            let head = max(1, min(abstractedHead, largestDrawnLayer - 2, n - 1))
             out += (0..<head).map(Slot.neuron) + [.ellipsis, .neuron(n - 1)]
         } else {
             out += (0..<n).map(Slot.neuron)

@@ -58,6 +58,15 @@ struct TrainedNetworkTests {
         #expect(net.activations(input: [1, 1])[2] == [-2.25])
     }
 
+    @Test("params as the log writes them: exponents, NaN and the infinities, spaces allowed")
+    func numbers() throws {
+        let text = Self.header + "\n" + #"{"type":"step","step":7,"loss":NaN,"params":[ 1e-3, -2.5E2,NaN,Infinity, -Infinity,0,1,2,3 ],"grad_norm":1}"#
+        let state = try TrainingLogFinalState.parse(Data(text.utf8), path: "run.jsonl")
+        #expect(state.step == 7 && state.line == 2)
+        #expect(state.parameters[0] == 0.001 && state.parameters[1] == -250 && state.parameters[2].isNaN)
+        #expect(state.parameters[3] == .infinity && state.parameters[4] == -.infinity && state.parameters[5...] == [0, 1, 2, 3])
+    }
+
     @Test("bad logs: no header, no params, params that do not fit the layers, a function run", arguments: [
         (#"{"type":"step","step":0,"loss":1,"params":[1]}"#, "run.jsonl:1: expected the header line"),
         (header + "\n" + #"{"type":"step","step":0,"loss":1}"#, "no step record has 'params'"),
