@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The header and the last logged parameter vector of a `descent train --log` run log, read
 /// without decoding the lines between them: a network drawn with its trained weights needs
@@ -15,7 +18,8 @@ public struct TrainingLogFinalState: Sendable {
 
     /// Reads the run log at `path`; a failure names the file and, where it is about one, the line.
     public static func read(path: String) throws -> TrainingLogFinalState {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Mapped, not copied: only the header and the last lines are read through.
+        guard let data = (try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)) ?? FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             throw TrainingLog.Failure("\(path): cannot read the run log (\(!exists ? "no such file" : isDirectory.boolValue ? "is a directory" : "permission denied"))")
@@ -68,7 +72,14 @@ public struct TrainingLogFinalState: Sendable {
         }
         // Its line number: the newlines before it.
         var lineNumber = 1
-        for k in 0..<lineStart where bytes[k] == 0x0A { lineNumber += 1 }
+        if let base = bytes.baseAddress {
+            var p = UnsafeRawPointer(base)
+            let stop = UnsafeRawPointer(base + lineStart)
+            while p < stop, let hit = memchr(p, 0x0A, stop - p) {
+                lineNumber += 1
+                p = UnsafeRawPointer(hit) + 1
+            }
+        }
         let open = paramsStart(bytes, line)!
         guard let (params, close) = parseNumbers(bytes, from: open, to: line.upperBound) else {
             throw TrainingLog.Failure("\(path):\(lineNumber): 'params': expected an array of numbers")
