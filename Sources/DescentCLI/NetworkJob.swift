@@ -11,6 +11,7 @@ struct NetworkJob {
 
     func run() throws {
         let panel = try makePanel()
+        if let network = panel as? NetworkPanel { for note in Self.notes(network.diagram) { Diagnostics.note(note) } }
         let size = FigureWriter.size(pixels: request.pixelSize, dpi: request.dpi)
         let figure = Figure(size: size, panels: [panel])
         try FigureWriter.write(figure, to: request.outputPath, format: request.format, dpi: request.dpi, title: request.title,
@@ -101,6 +102,14 @@ struct NetworkJob {
         }
         if let problem = d.problem { throw UserError(problem) }
         return d
+    }
+
+    /// What the drawing shows that the user should know: weights that are NaN or infinite (a diverged run).
+    static func notes(_ d: NetworkDiagram) -> [String] {
+        let all: [Double] = (d.weights ?? []).flatMap { $0 } + (d.biases ?? []).flatMap { $0 }
+        let bad = all.filter { !$0.isFinite }.count
+        guard bad > 0 else { return [] }
+        return ["\(bad) of the run's \(all.count) weights and biases are NaN or infinite: their edges are drawn grey and dashed, off the colour scale"]
     }
 
     /// The layers drawn: the command line's, which must match the run's network when both are given.

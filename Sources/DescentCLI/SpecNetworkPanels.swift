@@ -43,7 +43,7 @@ enum SpecNetworkPanels {
                 values["output"] = a.last
             }
             panel.title = try command.title.map { try SpecPanelBuilder.fill($0, values, o, "title") }
-            return BuiltPanel(panel: panel, values: values, inputs: state == nil ? command.runLog.map { [$0] } ?? [] : [])
+            return BuiltPanel(panel: panel, values: values, notes: NetworkJob.notes(diagram), inputs: state == nil ? command.runLog.map { [$0] } ?? [] : [])
         } catch {
             throw SpecCommandPanels.userError(error, o, at: position)
         }

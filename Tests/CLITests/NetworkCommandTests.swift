@@ -45,6 +45,18 @@ struct NetworkCommandTests {
         #expect(Set(dir.files()) == ["xor.jsonl", "xor.svg", "xor2.png", "neuron.png"])
     }
 
+    @Test("NaN and infinite weights of a diverged run are drawn, with a note")
+    func nonFinite() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let log = try dir.write("nan.jsonl", #"{"type":"header","model":"mlp","layers":[2,1],"output":"linear","loss":"mse"}"# + "\n"
+                                + #"{"type":"step","step":3,"loss":NaN,"params":[NaN,Infinity,0.5]}"# + "\n")
+        let r = try DescentProcess.run(["network", "--run", log, "--input", "1,2", "-o", dir.path("nan.png")])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("2 of the run's 3 weights and biases are NaN or infinite"), "\(r.stderr)")
+        #expect(dir.files() == ["nan.jsonl", "nan.png"])
+    }
+
     @Test("bad input: one line naming the place, exit 1, no file", arguments: [
         (["network", "784,0,10"], "layers '784,0,10': layer 2 (column 5): 0 neurons: every layer needs at least one"),
         (["network", "784,,10"], "layers '784,,10': layer 2 (column 5): an empty entry"),
