@@ -60,8 +60,8 @@ struct NetworkCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "With --neuron: the bias b.")
     var bias: String?
 
-    @Option(help: "With --neuron: the activation (\(Activation.allCases.map(\.rawValue).joined(separator: ", "))).")
-    var activation: Activation = .sigmoid
+    @Option(help: "With --neuron: the activation (\(Activation.allCases.map(\.rawValue).joined(separator: ", ")); default sigmoid).")
+    var activation: Activation?
 
     @Option(help: "Figure title (math text).")
     var title: String?

@@ -61,9 +61,10 @@ struct NetworkRequest {
                 guard let v = Double(b.trimmingSpaces) else { throw UserError("--bias '\(b)': expected a number") }
                 bias = v
             }
-            neuron = NeuronRequest(inputs: n, weights: weights, bias: bias, activation: c.activation)
+            neuron = NeuronRequest(inputs: n, weights: weights, bias: bias, activation: c.activation ?? .sigmoid)
             return
         }
+        if c.activation != nil { throw UserError("--activation applies to --neuron (a run's network has the activations its log names)") }
         for (given, name) in [(c.weights, "--weights"), (c.bias, "--bias")] where given != nil {
             throw UserError("\(name) applies to --neuron (a network's weights come from --run; --bias-nodes draws bias nodes)")
         }

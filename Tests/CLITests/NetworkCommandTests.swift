@@ -70,6 +70,7 @@ struct NetworkCommandTests {
         (["network", "3,4,1", "--input", "1,0,1"], "--input needs --run"),
         (["network", "--neuron", "3", "--weights", "1,2"], "--weights '1,2': 2 weight(s) for --neuron 3"),
         (["network", "--neuron", "2", "--bias", "b"], "--bias 'b': expected a number"),
+        (["network", "3,4,1", "--activation", "relu"], "--activation applies to --neuron"),
     ])
     func badInput(arguments: [String], message: String) throws {
         let dir = try TemporaryDirectory()
