@@ -8,7 +8,7 @@ public struct DescentCommand: ParsableCommand {
         commandName: "descent",
         abstract: "Figures for gradients, gradient descent and backpropagation.",
         version: version,
-        subcommands: [FiguresCommand.self, RenderCommand.self, PlotCommand.self, TrainCommand.self, GraphCommand.self, LandscapeCommand.self]
+        subcommands: [FiguresCommand.self, RenderCommand.self, PlotCommand.self, TrainCommand.self, GraphCommand.self, LandscapeCommand.self, NetworkCommand.self]
     )
 
     public init() {}

@@ -3,6 +3,7 @@ import FigureSpec
 import Foundation
 import Diagram
 import Plot
+import Training
 
 /// A spec turned into a figure: the figure, every value its panels computed, notes, the
 /// input files it read, and the failed expectations (the course's numbers it did not match).
@@ -24,8 +25,10 @@ enum FigureSpecRenderer {
         var notes: [String] = []
         var inputs: [String] = []
         var panels: [Character: any Panel] = [:]
+        var runs: [Character: TrainingLogFinalState] = [:]
         for panel in spec.panels {
-            let built = try SpecPanelBuilder.build(panel, file: spec.file, known: values, reveal: reveal)
+            let built = try SpecPanelBuilder.build(panel, file: spec.file, known: values, runs: runs, reveal: reveal)
+            runs[panel.name] = built.finalState
             // Each value under "A.name" (its panel's letter) and, unless an earlier panel has it, "name".
             for (key, v) in built.values {
                 values["\(panel.name).\(key)"] = v

@@ -5,8 +5,8 @@ import FigureSpec
 import Foundation
 import Landscape
 import Plot
-import Training
 import RunLogs
+import Training
 
 /// Spec panels that reuse a command: `plot`, `train`, `landscape` and `graph` panels take the
 /// command's own options under the same names, and go through the same checks.
@@ -103,7 +103,9 @@ enum SpecCommandPanels {
                 values["outputs_final"] = outputs.final
                 values["targets"] = outputs.targets
             }
-            return BuiltPanel(panel: axes, values: values, notes: notes)
+            // The run's weights, for a network panel that draws them (`run-panel`); none when the log has no params.
+            let finalState = try? TrainingLogFinalState.read(path: log)
+            return BuiltPanel(panel: axes, values: values, notes: notes, finalState: finalState)
         } catch {
             throw userError(error, o, at: position)
         }

@@ -1,5 +1,6 @@
 import FigureSpec
 import Plot
+import Training
 
 /// What one spec panel turned into: the panel, the values it computed (for labels,
 /// `expect` and figures.json), notes for the user and the input files it read.
@@ -8,15 +9,19 @@ struct BuiltPanel {
     var values: [String: [Double]] = [:]
     var notes: [String] = []
     var inputs: [String] = []
+    /// A train panel's run (its header and last logged parameters), for a network panel's `run-panel`.
+    var finalState: TrainingLogFinalState?
 }
 
 /// The panel kinds a spec can use, and the builder of each.
 enum SpecPanelBuilder {
-    static let kinds = ["curve", "fd-error", "gd-steps", "bars", "boundary", "plot", "train", "landscape", "graph", "matrix"]
+    static let kinds = ["curve", "fd-error", "gd-steps", "bars", "boundary", "plot", "train", "landscape", "graph", "matrix", "network", "neuron"]
 
     /// Builds `panel`; `known` holds the values earlier panels computed, for `{name}` in labels;
-    /// `reveal` (an animation frame) draws only the first steps of the paths of gd-steps and landscape panels.
-    static func build(_ panel: FigureSpec.Panel, file: String, known: [String: [Double]], reveal: Int? = nil) throws -> BuiltPanel {
+    /// `runs` holds the runs earlier train panels made, by panel letter; `reveal` (an animation
+    /// frame) draws only the first steps of the paths of gd-steps and landscape panels.
+    static func build(_ panel: FigureSpec.Panel, file: String, known: [String: [Double]],
+                      runs: [Character: TrainingLogFinalState] = [:], reveal: Int? = nil) throws -> BuiltPanel {
         let o = panel.options
         var built: BuiltPanel
         switch panel.kind {
@@ -30,6 +35,8 @@ enum SpecPanelBuilder {
         case "landscape": built = try SpecCommandPanels.landscape(o, at: panel.kindPosition, reveal: reveal)
         case "graph": built = try SpecCommandPanels.graph(o, at: panel.kindPosition)
         case "matrix": built = try SpecMatrixPanel.build(o, at: panel.kindPosition)
+        case "network": built = try SpecNetworkPanels.network(o, at: panel.kindPosition, runs: runs)
+        case "neuron": built = try SpecNetworkPanels.neuron(o, at: panel.kindPosition)
         default:
             var message = "unknown panel kind '\(panel.kind)'"
             if let near = SpecValues.nearest(panel.kind, among: kinds) { message += "; did you mean '\(near)'?" }

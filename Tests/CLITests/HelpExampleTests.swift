@@ -25,7 +25,7 @@ struct HelpExampleTests {
         return (commands, broken)
     }
 
-    @Test("every example is whole and pastable", arguments: ["train", "plot", "landscape", "graph"])
+    @Test("every example is whole and pastable", arguments: ["train", "plot", "landscape", "graph", "network"])
     func pastable(command: String) throws {
         let r = try DescentProcess.run([command, "--help"])
         #expect(r.status == 0)
