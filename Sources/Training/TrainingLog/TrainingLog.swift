@@ -46,6 +46,12 @@ public struct TrainingLog: Sendable, Equatable {
             number += 1
             if line.last == 0x0D { line = line.dropLast() }
             guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
+            // Foundation's JSON5 scanner traps on some invalid UTF-8 (a run of 0xFF bytes after a
+            // comma): bytes that are not UTF-8 are refused before it sees them.
+            if let column = invalidUTF8Column(line) {
+                let byte = String(line[line.index(line.startIndex, offsetBy: column - 1)], radix: 16, uppercase: true)
+                throw Failure("\(path):\(number):\(column): byte 0x\(byte) is not UTF-8 text; a descent train --log file is UTF-8")
+            }
             let record: TrainingLogLine
             do {
                 record = try decoder.decode(TrainingLogLine.self, from: Data(line))
@@ -61,6 +67,21 @@ public struct TrainingLog: Sendable, Equatable {
             }
         }
         return log
+    }
+
+    /// The 1-based byte column of the first byte of `line` that does not start a valid UTF-8
+    /// sequence, or nil when the whole line is UTF-8.
+    static func invalidUTF8Column(_ line: Data.SubSequence) -> Int? {
+        var bytes = line.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var column = 1
+        while true {
+            switch parser.parseScalar(from: &bytes) {
+            case .valid(let scalar): column += scalar.count
+            case .emptyInput: return nil
+            case .error: return column
+            }
+        }
     }
 
     /// A decoding error in words, naming the member it is about.
