@@ -37,6 +37,10 @@ struct LossPlotRequest {
         if follow && inputs.contains("-") { throw UserError("--follow watches files; it cannot follow standard input ('-')") }
         self.follow = follow
         guard !inputs.isEmpty else { throw UserError("no log given: pass a file, or '-' for standard input") }
+        // A bare "--" ends the options (POSIX), so `--linestyle -- --marker o` reads "--marker" as a log.
+        if let option = inputs.first(where: { $0.hasPrefix("--") && !FileManager.default.fileExists(atPath: $0) }) {
+            throw UserError("'\(option)' was read as a log: a bare '--' before it ends the options; write --linestyle=-- (or --linestyle dashed)")
+        }
         if inputs.filter({ $0 == "-" }).count > 1 { throw UserError("standard input ('-') can be read only once") }
         if !labels.isEmpty && labels.count != inputs.count {
             throw UserError("--label given \(labels.count) time(s) for \(inputs.count) log(s): give one per log, in order")

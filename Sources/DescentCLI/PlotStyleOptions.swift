@@ -8,7 +8,7 @@ struct PlotStyleOptions: ParsableArguments {
     @Option(name: .customLong("color"), help: "Series colour, once per series in order (one value colours every series): a name, #rrggbb, C0..C9 (the palette's n-th colour) or tab:blue..tab:cyan.")
     var colors: [String] = []
 
-    @Option(name: .customLong("linestyle"), parsing: .unconditionalSingleValue, help: "Series line style, once per series in order (one value: every series): solid, dashed, dotted, dashdot, none, or -, --, :, -. (write --linestyle=-- for dashes).")
+    @Option(name: .customLong("linestyle"), parsing: .unconditionalSingleValue, help: "Series line style, once per series in order (one value: every series): solid, dashed, dotted, dashdot, none, or -, --, :, -. (write --linestyle=-- for dashes: a bare -- ends the options).")
     var linestyles: [String] = []
 
     @Option(name: .customLong("marker"), parsing: .unconditionalSingleValue, help: "Series marker, once per series in order (one value: every series): o s ^ v D x + . or none.")

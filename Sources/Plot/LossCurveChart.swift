@@ -48,10 +48,11 @@ public struct LossChartOptions: Sendable {
 }
 
 /// Turns loss curves into an `Axes`: one line per curve (the raw curve faint behind the
-/// smoothed one when smoothing), legend labels from run and series names, and a marked,
-/// labelled line where a run diverged.
+/// smoothed one when smoothing) in the user's styles or automatic ones, legend labels from run
+/// and series names, a marked, labelled line where a run diverged, and, ignoring outliers, the
+/// points beyond the robust y range marked at the edges.
 public enum LossCurveChart {
-    /// The axes, plus one human note per diverged curve.
+    /// The axes, plus human notes (diverged curves, points left out or marked at an edge).
     public static func axes(_ curves: [LossCurve], options: LossChartOptions, theme: Theme) -> (axes: Axes, notes: [String]) {
         var axes = Axes(title: options.title, xLabel: options.xLabel, yLabel: options.yLabel)
         axes.yScale = options.logY ? .log : .linear
@@ -75,30 +76,21 @@ public enum LossCurveChart {
         for (i, curve) in curves.enumerated() {
             let user = i < options.styles.count ? options.styles[i] : SeriesStyle()
             var colour = theme.color(i)
-            var width = user.width ?? theme.lineWidth
             var dash: [Double] = []
             if colourByRun {
                 colour = theme.color(runs.firstIndex(of: curve.run)!)
-                dash = dashes[seriesNames.firstIndex(of: curve.series)! % dashes.count].map { $0 * (width / 1.6) }
+                dash = dashes[seriesNames.firstIndex(of: curve.series)! % dashes.count]
             }
-            colour = user.color ?? colour
-            if let pattern = user.pattern { dash = pattern.dash(width: width) }
-            if user.pattern == LinePattern.none { width = 0 }
+            let (style, marker) = look(user, colour: colour, dash: dash, theme: theme, showMarkers: showMarkers)
+            colour = style.color
+            let width = style.width
             colours.append(colour)
             let label = legendLabel(curve, runs: runs.count, series: seriesNames.count)
-            let style = StrokeStyle(color: colour, width: width, dash: dash)
-            // Few points show their points (the same choice for every curve), unless the user chose a marker.
-            let marker: Marker?
-            switch user.marker {
-            case .shape(let shape, let scale)?: marker = Marker(shape, size: theme.markerSize * scale, fill: colour)
-            case .none?: marker = nil
-            case nil: marker = showMarkers || width == 0 ? Marker(.circle, size: theme.markerSize * 0.8, fill: colour) : nil
-            }
             if let band = curve.band {
                 axes.add(BandSeries(xs: curve.xs, lower: band.lower, upper: band.upper, color: colour.withAlpha(0.18)))
             }
             if let smoothed = curve.smoothed {
-                let faint = StrokeStyle(color: colour.withAlpha(0.28), width: min(width, theme.lineWidth * 0.625), dash: dash)
+                let faint = StrokeStyle(color: colour.withAlpha(0.28), width: min(width, theme.lineWidth * 0.625), dash: style.dash)
                 axes.add(LineSeries(xs: curve.xs, ys: curve.ys, style: faint, inLegend: false))
                 axes.add(LineSeries(xs: curve.xs, ys: smoothed, label: label, style: style, marker: user.marker == nil && width > 0 ? nil : marker))
             } else {
@@ -136,6 +128,24 @@ public enum LossCurveChart {
         return (axes, notes)
     }
 
+    /// A curve's stroke and marker: the user's style over the automatic colour and dashes
+    /// (scaled with the line width, as matplotlib scales dashes); few points show their points.
+    static func look(_ user: SeriesStyle, colour automatic: Color, dash automaticDash: [Double], theme: Theme,
+                     showMarkers: Bool) -> (style: StrokeStyle, marker: Marker?) {
+        let colour = user.color ?? automatic
+        var width = user.width ?? theme.lineWidth
+        var dash = automaticDash.map { $0 * (width / 1.6) }  // the automatic dashes are drawn for paper's 1.6 pt
+        if let pattern = user.pattern { dash = pattern.dash(width: width) }
+        if user.pattern == LinePattern.none { width = 0 }
+        let marker: Marker?
+        switch user.marker {
+        case .shape(let shape, let scale)?: marker = Marker(shape, size: theme.markerSize * scale, fill: colour)
+        case .none?: marker = nil
+        case nil: marker = showMarkers || width == 0 ? Marker(.circle, size: theme.markerSize * 0.8, fill: colour) : nil
+        }
+        return (StrokeStyle(color: colour, width: width, dash: dash), marker)
+    }
+
     /// Fixes the y limits to the union of the curves' robust ranges (user limits win) and marks
     /// the points beyond them at the plot's edges; one note per curve with points left out.
     static func markOutliers(_ curves: [LossCurve], colours: [Color], axes: inout Axes, options: LossChartOptions) -> [String] {
@@ -150,7 +160,7 @@ public enum LossCurveChart {
         axes.yLimits = AxisLimits(lower: lower, upper: upper)
         var above: [OutlierMarks.Group] = [], below: [OutlierMarks.Group] = []
         var notes: [String] = []
-        let runs = Set(curves.map(\.run)).count, series = Set(curves.map(\.series)).count
+        let labels = legendLabels(curves)
         for (i, points) in shown.enumerated() {
             let placeable = points.filter { axes.yScale.accepts($0.1) }
             let high = placeable.filter { $0.1 > upper }, low = placeable.filter { $0.1 < lower }
@@ -160,8 +170,7 @@ public enum LossCurveChart {
             if let top = high.map(\.1).max() { parts.append("\(high.count) above (up to \(formatX(top)))") }
             if let bottom = low.map(\.1).min() { parts.append("\(low.count) below (down to \(formatX(bottom)))") }
             if !parts.isEmpty {
-                let label = legendLabel(curves[i], runs: runs, series: series)
-                let name = label.isEmpty ? curves[i].series : MathText.plainText(label)
+                let name = labels[i].isEmpty ? curves[i].series : MathText.plainText(labels[i])
                 notes.append("\(name): outside the y range, marked at the edge: " + parts.joined(separator: ", "))
             }
         }
