@@ -20,7 +20,7 @@ struct PlotStyleOptions: ParsableArguments {
     @Option(name: .customLong("font-size"), help: "Base text size in points (tick labels and legend; labels and titles scale with it; default 11, 16.5 with --theme slides).")
     var fontSize: String?
 
-    @Option(help: "paper (the default) or slides (text and lines 1.5 times as large).")
+    @Option(help: "The look: slides makes text and lines 1.5 times as large as paper's.")
     var theme: PlotTheme = .paper
 
     @Flag(help: "No background: PNG, SVG and PDF are transparent where nothing is drawn (as matplotlib's savefig(transparent=True)).")
