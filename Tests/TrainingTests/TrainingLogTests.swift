@@ -155,4 +155,18 @@ struct TrainingLogTests {
         #expect((try? TrainingLog.parse(Data("{\"type\":\"header\",\"command\":\"descent train --log θ-NaN.jsonl\"}\n".utf8), path: "r.jsonl"))?
             .header?.command == "descent train --log θ-NaN.jsonl")
     }
+
+    /// Found by scripts/fuzz-readers run-log: Foundation's JSON5 scanner traps on an exponent
+    /// sign with no digit after it (`"loss":3.5e+,`).
+    @Test func danglingExponentIsRefusedWithItsPosition() {
+        for (text, column) in [("{\"type\":\"step\",\"step\":2,\"loss\":3.5e+,\"params\":[1]}", 35), ("{\"loss\":5E-}", 10), ("{\"loss\":1.e+ }", 11)] {
+            #expect(throws: TrainingLog.Failure("r.jsonl:1:\(column): a number's exponent has no digits; expected a number such as 1.5e+3"), "\(text)") {
+                _ = try TrainingLog.parse(Data(text.utf8), path: "r.jsonl")
+            }
+        }
+        // In a string it is text, and a complete exponent is a number.
+        let log = try? TrainingLog.parse(Data("{\"type\":\"header\",\"command\":\"--lr 1e+ 'x\\\"1e-'\"}\n{\"type\":\"step\",\"step\":0,\"loss\":2.5e+3}\n".utf8), path: "r.jsonl")
+        #expect(log?.header?.command == "--lr 1e+ 'x\"1e-'")
+        #expect(log?.steps.first?.loss == 2500)
+    }
 }

@@ -52,6 +52,10 @@ public struct TrainingLog: Sendable, Equatable {
                 let byte = String(line[line.index(line.startIndex, offsetBy: column - 1)], radix: 16, uppercase: true)
                 throw Failure("\(path):\(number):\(column): byte 0x\(byte) is not UTF-8 text; a descent train --log file is UTF-8")
             }
+            // It also traps on an exponent sign with no digit after it (`1e+`, `5e-`).
+            if let column = danglingExponentColumn(line) {
+                throw Failure("\(path):\(number):\(column): a number's exponent has no digits; expected a number such as 1.5e+3")
+            }
             let record: TrainingLogLine
             do {
                 record = try decoder.decode(TrainingLogLine.self, from: Data(line))
@@ -82,6 +86,28 @@ public struct TrainingLog: Sendable, Equatable {
             case .error: return column
             }
         }
+    }
+
+    /// The 1-based column of the `e` of a number like `1e+` or `2.5E-` (an exponent sign with no
+    /// digit after it) outside strings, or nil.
+    static func danglingExponentColumn(_ line: Data.SubSequence) -> Int? {
+        let b = Array(line)
+        func digit(_ i: Int) -> Bool { i >= 0 && i < b.count && b[i] >= 0x30 && b[i] <= 0x39 }
+        var quote: UInt8?
+        var escaped = false
+        for i in b.indices {
+            let c = b[i]
+            if let q = quote {
+                if escaped { escaped = false } else if c == 0x5C { escaped = true } else if c == q { quote = nil }
+                continue
+            }
+            if c == 0x22 || c == 0x27 { quote = c; continue }
+            if c == 0x65 || c == 0x45, digit(i - 1) || (i > 0 && b[i - 1] == 0x2E),
+               i + 1 < b.count, b[i + 1] == 0x2B || b[i + 1] == 0x2D, !digit(i + 2) {
+                return i + 1
+            }
+        }
+        return nil
     }
 
     /// A decoding error in words, naming the member it is about.
