@@ -14,12 +14,18 @@ extension MathText {
     /// Plain text with scripts as Unicode super- and subscripts, or `^(…)` / `_(…)` when a
     /// script has a character with no such form.
     public static func unicodeText(_ source: String) -> String {
-        parse(source).map { run in
-            guard run.rise != 0 else { return run.plainText }
-            let table = run.rise > 0 ? superscripts : subscripts
-            let mapped = run.plainText.map { table[$0] }
+        // Neighbouring runs of one script (an upright minus beside an italic letter) map as one.
+        var groups: [(rise: Int, text: String)] = []
+        for run in parse(source) {
+            let rise = run.rise > 0 ? 1 : run.rise < 0 ? -1 : 0
+            if let last = groups.last, last.rise == rise { groups[groups.count - 1].text += run.plainText } else { groups.append((rise, run.plainText)) }
+        }
+        return groups.map { group in
+            guard group.rise != 0 else { return group.text }
+            let table = group.rise > 0 ? superscripts : subscripts
+            let mapped = group.text.map { table[$0] }
             if mapped.allSatisfy({ $0 != nil }) { return String(mapped.map { $0! }) }
-            return (run.rise > 0 ? "^(" : "_(") + run.plainText + ")"
+            return (group.rise > 0 ? "^(" : "_(") + group.text + ")"
         }.joined()
     }
 
@@ -29,7 +35,7 @@ extension MathText {
     }
 
     static let superscripts: [Character: Character] = Dictionary(uniqueKeysWithValues: zip(
-        "0123456789+-\u{2212}=()niT", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱᵀ"))
+        "0123456789+-\u{2212}=()niTx", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱᵀˣ"))
     static let subscripts: [Character: Character] = Dictionary(uniqueKeysWithValues: zip(
         "0123456789+-\u{2212}=()aeijkmnoprstx", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑᵢⱼₖₘₙₒₚᵣₛₜₓ"))
 }

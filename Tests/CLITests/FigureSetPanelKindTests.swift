@@ -47,7 +47,7 @@ struct FigureSetPanelKindTests {
         ("  - kind: bars\n    series:\n      - {values: A.nothing}", "bad.yaml:5:18: 'values': no computed value 'A.nothing'"),
         ("  - kind: bars\n    series:\n      - {values: [1, 2]}\n      - {values: [1, 2, 3]}", "every series needs 2 values"),
         ("  - kind: bars\n    series:\n      - {values: [1, 2], as: dots}", "'as': expected bars or level, found 'dots'"),
-        ("  - kind: bars\n    values: [1, A.none]", "bad.yaml:4:16: 'values': no computed value 'A.none'"),
+        ("  - kind: bars\n    values: [1, A.none]", "bad.yaml:4:17: 'values': no computed value 'A.none'"),
     ])
     func badSeries(panel: String, message: String) throws {
         let dir = try TemporaryDirectory(); defer { dir.cleanup() }

@@ -17,8 +17,9 @@ struct MathTextHTMLTests {
     @Test("scripts become Unicode super- and subscripts where they exist, else ^(…)")
     func unicode() {
         #expect(MathText.unicodeText("$w^2$") == "w²")
-        #expect(MathText.unicodeText("$x_1 + x_{12}$") == "x₁ + x₁₂")
-        #expect(MathText.unicodeText("$e^{-x}$") == "e⁻ˣ" || MathText.unicodeText("$e^{-x}$") == "e^(−x)")
+        let sum = MathText.unicodeText("$x_1 + x_{12}$")
+        #expect(sum.hasPrefix("x₁") && sum.hasSuffix("x₁₂") && sum.contains("+"))
+        #expect(MathText.unicodeText("$e^{-x}$") == "e⁻ˣ")
         #expect(MathText.unicodeText("$W^{b}$") == "W^(b)")
     }
 }
