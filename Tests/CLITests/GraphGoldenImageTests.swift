@@ -11,6 +11,8 @@ struct GraphGoldenImageTests {
         ("graph-circuit", ["graph", "(x + y) * z + max(x, w)", "x=2", "y=1", "z=-3", "w=4", "--dpi", "96"]),
         ("graph-chain", ["graph", "z = x * w1 + b1\nL = z * w2 + b2", "x=2", "w1=0.5", "b1=1", "w2=1.5", "b2=0.5", "--local", "--dpi", "96"]),
         ("graph-circuit-tb", ["graph", "(x + y) * z + max(x, w)", "x=2", "y=1", "z=-3", "w=4", "--direction", "tb", "--dpi", "96"]),
+        ("graph-lab-tensors", ["graph", "z = x @ W.T; yhat = relu(z); L = mse(yhat, y)", "x=[1, 2]", "W=[[3, 2], [4, 1], [5, 2]]", "y=[1, 4, 4]", "--dpi", "96"]),
+        ("graph-softmax-ce", ["graph", "p = softmax(z); L = ce(p, y)", "z=[2, 1, 0.1]", "y=[1, 0, 0]", "--dpi", "96"]),
     ]
 
     @Test("course graphs match their golden images", arguments: cases.map(\.name))
