@@ -12,7 +12,7 @@ struct GraphCommand: ParsableCommand {
         Operators: + - * / ^ ** (right-associative, -x^2 = -(x^2)), unary minus, parentheses; \
         functions: exp log sqrt abs sin cos tanh sigmoid relu pow max min.
 
-        Values may be vectors and matrices (x=[1,2] W=[[3,2],[4,1]], or JSON arrays in --values); \
+        Values may be vectors and matrices (x=[1,2] W=[[3,2],[4,1]], or JSON arrays in the values file); \
         then @ is the matrix product, W.T (or transpose(W)) the transpose, [a, b] stacks, arithmetic \
         broadcasts as NumPy's, sum and mean reduce, softmax runs along the last axis, and the loss gates \
         mse(yhat, y) = sum((yhat - y)^2) / 2m, bce(a, y) and ce(p, y) sum over entries and average \
