@@ -21,9 +21,15 @@ public struct MatrixLayout: Sendable {
     /// Cells drawn centred: the ellipses of an abbreviated matrix.
     static let ellipses: Set<String> = ["\u{2026}", "\u{22EE}", "\u{22F1}", "\u{22EF}"]
 
-    /// `cells` row by row (all rows of one length), as text (math markup allowed).
-    public init(cells texts: [[String]], font: Font, canvas: Canvas, caption: String? = nil, captionFont: Font? = nil) {
-        let measured = texts.map { row in row.map { RichTextLayout($0, font: font, canvas: canvas) } }
+    /// `cells` row by row (all rows of one length), as text (math markup allowed); cells where
+    /// `strong` is true are set in `strongFont` (a NaN among numbers).
+    public init(cells texts: [[String]], font: Font, canvas: Canvas, caption: String? = nil, captionFont: Font? = nil,
+                strong: [[Bool]]? = nil, strongFont: Font? = nil) {
+        let measured = texts.enumerated().map { i, row in
+            row.enumerated().map { j, text in
+                RichTextLayout(text, font: strong?[i][j] == true ? (strongFont ?? font) : font, canvas: canvas)
+            }
+        }
         cells = measured
         let columns = texts.first?.count ?? 0
         gap = font.size * 0.7
