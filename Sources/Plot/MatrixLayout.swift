@@ -14,6 +14,10 @@ public struct MatrixLayout: Sendable {
     public let height: Double
     /// Height of the bracketed block (the caption's line excluded).
     public let blockHeight: Double
+    /// Rows and columns of cells drawn (ellipses included), and whether a caption line is drawn.
+    public var rowCount: Int { cells.count }
+    public var columnCount: Int { columnWidths.count }
+    public var hasCaption: Bool { caption != nil }
 
     static let bracketWidth = 4.0
     static let bracketPad = 3.0
