@@ -50,12 +50,7 @@ public struct MatrixLayout: Sendable {
     /// Draws the matrix with its anchor at `point` (as `RichTextLayout.draw`; `.baseline` is the top).
     public func draw(on canvas: Canvas, at point: Point, horizontal: HorizontalAnchor = .left,
                      vertical: VerticalAnchor = .top, color: Color, bracketColor: Color? = nil) {
-        let x0: Double
-        switch horizontal {
-        case .left: x0 = point.x
-        case .center: x0 = point.x - width / 2
-        case .right: x0 = point.x - width
-        }
+        let x0 = horizontal.left(at: point.x, width: width)
         let y0: Double
         switch vertical {
         case .top, .baseline: y0 = point.y
