@@ -29,7 +29,7 @@ struct GraphStep {
             }
             guard variables.contains(name) else {
                 var message = "\(at): '\(name)' is not a variable of the expression; variables: \(variables.joined(separator: ", "))"
-                if let guess = NameSuggestion.nearest(to: name, among: variables) { message += " (did you mean '\(guess)'?)" }
+                if name.count > 1, let guess = NameSuggestion.nearest(to: name, among: variables.filter { $0.count > 1 }) { message += " (did you mean '\(guess)'?)" }
                 throw UserError(message)
             }
             if !names.contains(name) { names.append(name) }

@@ -35,6 +35,9 @@ public struct GraphDiagram: Sendable {
     static let sinkGap = 4.0
     /// Room per input along a flattened (n-ary) gate.
     static let naryPortSpacing = 12.0
+    /// Gate symbols wider than this (points) are drawn in a stadium of `longGateHeight`.
+    static let longSymbol = 40.0
+    static let longGateHeight = 34.0
 
     var keyHeight: Double { (key.map(\.0.height).max() ?? 0) + Self.keyGap }
     var keyWidth: Double { key.map(\.0.width).reduce(0, +) + Double(max(0, key.count - 1)) * 16 }
@@ -76,7 +79,13 @@ public struct GraphDiagram: Sendable {
                 let d = max(30, symbol.width + 14)
                 // A flattened gate with many inputs grows across the flow, room for a port each.
                 let span = max(d, Double(node.inputs.count) * Self.naryPortSpacing)
-                shapes.append(.gate(op)); names.append(symbol); sizes.append(lr ? Size(d, span) : Size(span, d))
+                shapes.append(.gate(op)); names.append(symbol)
+                if symbol.width > Self.longSymbol && node.inputs.count * Int(Self.naryPortSpacing) <= Int(Self.longGateHeight) {
+                    // A long name (softmax) makes a stadium, not a circle as tall as the name is wide.
+                    sizes.append(Size(symbol.width + 20, Self.longGateHeight))
+                } else {
+                    sizes.append(lr ? Size(d, span) : Size(span, d))
+                }
             case .variable(let n), .named(let n):
                 let text = RichTextLayout(Self.markup(n), font: style.nameFont, canvas: canvas)
                 shapes.append(.pill(n, fill: node.isVariable ? style.variableFill : style.namedFill))

@@ -27,8 +27,11 @@ struct WireText {
                 return WireLabel.text(t.data[i * columns + j], digits: Self.digits)
             }
         }
+        // NaN and infinite entries in bold, as on a scalar wire.
+        let strong = shown(rows).map { i in shown(columns).map { j in i >= 0 && j >= 0 && !t.data[i * columns + j].isFinite } }
         let caption = big ? prefix + t.shapeText : (prefix.isEmpty ? nil : String(prefix.reversed().drop { $0 == " " }.reversed()))
-        content = .matrix(MatrixLayout(cells: cells, font: font, canvas: canvas, caption: caption))
+        content = .matrix(MatrixLayout(cells: cells, font: font, canvas: canvas, caption: caption, strong: strong,
+                                       strongFont: Font(family: font.family, size: font.size, bold: true)))
     }
 
     var width: Double {

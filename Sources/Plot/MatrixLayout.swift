@@ -14,6 +14,10 @@ public struct MatrixLayout: Sendable {
     public let height: Double
     /// Height of the bracketed block (the caption's line excluded).
     public let blockHeight: Double
+    /// Rows and columns of cells drawn (ellipses included), and whether a caption line is drawn.
+    public var rowCount: Int { cells.count }
+    public var columnCount: Int { columnWidths.count }
+    public var hasCaption: Bool { caption != nil }
 
     static let bracketWidth = 4.0
     static let bracketPad = 3.0
@@ -21,9 +25,15 @@ public struct MatrixLayout: Sendable {
     /// Cells drawn centred: the ellipses of an abbreviated matrix.
     static let ellipses: Set<String> = ["\u{2026}", "\u{22EE}", "\u{22F1}", "\u{22EF}"]
 
-    /// `cells` row by row (all rows of one length), as text (math markup allowed).
-    public init(cells texts: [[String]], font: Font, canvas: Canvas, caption: String? = nil, captionFont: Font? = nil) {
-        let measured = texts.map { row in row.map { RichTextLayout($0, font: font, canvas: canvas) } }
+    /// `cells` row by row (all rows of one length), as text (math markup allowed); cells where
+    /// `strong` is true are set in `strongFont` (a NaN among numbers).
+    public init(cells texts: [[String]], font: Font, canvas: Canvas, caption: String? = nil, captionFont: Font? = nil,
+                strong: [[Bool]]? = nil, strongFont: Font? = nil) {
+        let measured = texts.enumerated().map { i, row in
+            row.enumerated().map { j, text in
+                RichTextLayout(text, font: strong?[i][j] == true ? (strongFont ?? font) : font, canvas: canvas)
+            }
+        }
         cells = measured
         let columns = texts.first?.count ?? 0
         gap = font.size * 0.7
@@ -40,12 +50,7 @@ public struct MatrixLayout: Sendable {
     /// Draws the matrix with its anchor at `point` (as `RichTextLayout.draw`; `.baseline` is the top).
     public func draw(on canvas: Canvas, at point: Point, horizontal: HorizontalAnchor = .left,
                      vertical: VerticalAnchor = .top, color: Color, bracketColor: Color? = nil) {
-        let x0: Double
-        switch horizontal {
-        case .left: x0 = point.x
-        case .center: x0 = point.x - width / 2
-        case .right: x0 = point.x - width
-        }
+        let x0 = horizontal.left(at: point.x, width: width)
         let y0: Double
         switch vertical {
         case .top, .baseline: y0 = point.y

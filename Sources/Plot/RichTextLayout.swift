@@ -1,7 +1,18 @@
 import Canvas
 
 /// Horizontal alignment of a text block relative to its anchor point.
-public enum HorizontalAnchor: Sendable, Equatable { case left, center, right }
+public enum HorizontalAnchor: Sendable, Equatable {
+    case left, center, right
+
+    /// The left edge of a block `width` wide anchored at `x`.
+    public func left(at x: Double, width: Double) -> Double {
+        switch self {
+        case .left: return x
+        case .center: return x - width / 2
+        case .right: return x - width
+        }
+    }
+}
 
 /// Vertical alignment of a text block relative to its anchor point.
 public enum VerticalAnchor: Sendable, Equatable { case top, center, baseline, bottom }
@@ -94,12 +105,7 @@ public struct RichTextLayout: Sendable {
 
     /// The block's bounding box when drawn unrotated with the given anchors at `point`.
     public func bounds(at point: Point, horizontal: HorizontalAnchor, vertical: VerticalAnchor) -> Rect {
-        let x: Double
-        switch horizontal {
-        case .left: x = point.x
-        case .center: x = point.x - width / 2
-        case .right: x = point.x - width
-        }
+        let x = horizontal.left(at: point.x, width: width)
         let top: Double
         switch vertical {
         case .baseline: top = point.y - ascent

@@ -18,14 +18,20 @@ struct GraphCommandTests {
     @Test("bad input: exit 1, one error line (with a caret under the position), no file", arguments: badInputs.indices)
     func badInput(index: Int) throws {
         let c = Self.badInputs[index]
+        try Self.expectBadInput(c.arguments, message: c.message, caret: c.caret)
+    }
+
+    /// `descent graph ARGUMENTS -o g.png` fails with one error line containing `message` (and the
+    /// source line and `caret` under it, when given), exit status 1, nothing written.
+    static func expectBadInput(_ arguments: [String], message: String, caret: String?) throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }
-        let result = try DescentProcess.run(["graph"] + c.arguments + ["-o", dir.path("g.png")])
+        let result = try DescentProcess.run(["graph"] + arguments + ["-o", dir.path("g.png")])
         #expect(result.status == 1)
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines.filter { $0.hasPrefix("descent: error: ") }.count == 1)
-        #expect(lines.first?.contains(c.message) == true, "stderr: \(result.stderr)")
-        if let caret = c.caret { #expect(lines.count == 3 && lines[2] == caret, "stderr: \(result.stderr)") } else { #expect(lines.count == 1) }
+        #expect(lines.first?.contains(message) == true, "stderr: \(result.stderr)")
+        if let caret { #expect(lines.count == 3 && lines[2] == caret, "stderr: \(result.stderr)") } else { #expect(lines.count == 1) }
         #expect(dir.files().isEmpty)
         #expect(result.stdout.isEmpty)
     }

@@ -19,6 +19,8 @@ struct GraphGoldenImageTests {
         ("figure-graph-circuit", ["render", Repository.example("figures/graph-circuit.yaml")]),
         ("gate-patterns", ["render", Repository.example("figures/gate-patterns.yaml")]),
         ("neuron-chain", ["render", Repository.example("figures/neuron-chain.yaml")]),
+        ("graph-lab-tensors", ["graph", "z = x @ W.T; yhat = relu(z); L = mse(yhat, y)", "x=[1, 2]", "W=[[3, 2], [4, 1], [5, 2]]", "y=[1, 4, 4]", "--dpi", "96"]),
+        ("graph-softmax-ce", ["graph", "p = softmax(z); L = ce(p, y)", "z=[2, 1, 0.1]", "y=[1, 0, 0]", "--dpi", "96"]),
     ]
 
     @Test("course graphs match their golden images", arguments: cases.map(\.name))

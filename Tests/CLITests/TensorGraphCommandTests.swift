@@ -77,14 +77,7 @@ struct TensorGraphCommandTests {
     @Test("bad input: one message with its position, exit 1, no file", arguments: badInputs.indices)
     func badInput(index: Int) throws {
         let c = Self.badInputs[index]
-        let dir = try TemporaryDirectory()
-        defer { dir.cleanup() }
-        let result = try DescentProcess.run(["graph"] + c.arguments + ["-o", dir.path("g.png")])
-        #expect(result.status == 1)
-        let lines = result.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.first?.contains(c.message) == true, "stderr: \(result.stderr)")
-        if let caret = c.caret { #expect(lines.count == 3 && lines[2] == caret, "stderr: \(result.stderr)") } else { #expect(lines.count == 1) }
-        #expect(dir.files().isEmpty)
+        try GraphCommandTests.expectBadInput(c.arguments, message: c.message, caret: c.caret)
     }
 
     @Test("a ragged matrix in a --values file names the key and the row")
