@@ -7,27 +7,33 @@ import Testing
 struct FigureSetPanelKindTests {
     let set = FigureSetTests()
 
+    /// The course's XOR program (002 ch. 8) as a train panel: no biases, U[0, 1) weights from
+    /// np.random.seed(1), 1/2 the summed squared error, learning rate 1, 1000 iterations.
+    static let xorTrainPanel = """
+      - kind: train
+        model: mlp
+        layers: [3, 4, 1]
+        activation: sigmoid
+        output: sigmoid
+        loss: mse
+        no-bias: true
+        initialization: uniform
+        weight-shape: in-out
+        reduction: sum
+        data: xor3
+        lr: 1
+        epochs: 1000
+        rng: numpy
+        seed: 1
+    """
+
     @Test("bars: the XOR network's outputs before and after training are the program's printed ones (002 ch. 8)")
     func xorOutputs() throws {
         let dir = try TemporaryDirectory(); defer { dir.cleanup() }
         let spec = """
         id: xor
         panels:
-          - kind: train
-            model: mlp
-            layers: [3, 4, 1]
-            activation: sigmoid
-            output: sigmoid
-            loss: mse
-            no-bias: true
-            initialization: uniform
-            weight-shape: in-out
-            reduction: sum
-            data: xor3
-            lr: 1
-            epochs: 1000
-            rng: numpy
-            seed: 1
+        \(Self.xorTrainPanel)
           - kind: bars
             series:
               - {values: A.outputs_initial, label: before}

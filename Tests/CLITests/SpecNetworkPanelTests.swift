@@ -30,21 +30,7 @@ struct SpecNetworkPanelTests {
         let spec = """
         id: xor
         panels:
-          - kind: train
-            model: mlp
-            layers: [3, 4, 1]
-            activation: sigmoid
-            output: sigmoid
-            loss: mse
-            no-bias: true
-            initialization: uniform
-            weight-shape: in-out
-            reduction: sum
-            data: xor3
-            lr: 1
-            epochs: 1000
-            rng: numpy
-            seed: 1
+        \(FigureSetPanelKindTests.xorTrainPanel)
           - kind: network
             run-panel: A
             input: [1, 0, 1]
