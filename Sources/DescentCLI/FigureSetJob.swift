@@ -1,6 +1,7 @@
 import CairoCanvas
 import FigureSpec
 import Foundation
+import Training
 
 /// Renders a set of spec files into one folder: each figure in parallel, skipped when its
 /// spec, inputs and the binary are unchanged (a manifest of content hashes), then
@@ -32,6 +33,8 @@ struct FigureSetJob {
     func run() throws -> [String] {
         if !checkOnly { try ensureDirectory() }
         let old = checkOnly ? [:] : loadManifest()
+        // One figure per core: each figure's matrix products on one thread.
+        if jobs > 1 { BLASThreads.set(1) }
         // Fonts are set up once before the workers start.
         _ = try? MeasuringCanvas.with { $0.measureText("0", font: .init(family: "DejaVu Sans", size: 10)) }
         let results = OutcomeBox(count: specPaths.count)

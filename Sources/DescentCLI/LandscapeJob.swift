@@ -62,7 +62,8 @@ struct LandscapeJob {
         chart.minima = surface.minima.filter { request.domain.x.contains($0.x) && request.domain.y.contains($0.y) }.map { ($0.x, $0.y) }
         chart.marksTrainedWeights = surface is NetworkSlice
         chart.stepArrows = request.arrows
-        chart.smooth = request.resolution >= 150
+        // Fine grids, and network slices (smooth by nature, sampled coarsely because each point is a pass over the data), are shaded bilinearly.
+        chart.smooth = request.resolution >= 150 || surface is NetworkSlice
 
         var notes = chart.notes
         for path in paths {
