@@ -35,7 +35,7 @@ let package = Package(
 
         // Drawing: the backend-independent canvas protocol and its Cairo implementation.
         .target(name: "Canvas"),
-        .target(name: "CairoCanvas", dependencies: ["Canvas", "CCairo", "PNGEncoder"]),
+        .target(name: "CairoCanvas", dependencies: ["Canvas", "CCairo", "PNGEncoder", "CZlib"]),
 
         // Data to marks.
         .target(name: "Plot", dependencies: ["Canvas"]),
@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
         .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Autodiff", "Canvas", "Plot"], exclude: ["Fixtures"]),
         .testTarget(name: "FigureSpecTests", dependencies: ["FigureSpec"]),
-        .testTarget(name: "CLITests", dependencies: ["DescentCLI", "Plot", "Canvas", "CairoCanvas", "RunLogs"],
+        .testTarget(name: "CLITests", dependencies: ["DescentCLI", "Plot", "Canvas", "CairoCanvas", "RunLogs", "CZlib"],
                     resources: [.copy("Golden")]),
     ]
 )

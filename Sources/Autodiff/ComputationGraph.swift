@@ -19,6 +19,8 @@ public struct ComputationGraph: Sendable {
         public var inputs: [Int]
         /// Where the node comes from in the source.
         public var range: SourceRange
+        /// A gate's own characters (`@` of `x @ W`, `.T`, a call's name), where a shape error's caret points.
+        public var operatorRange: SourceRange? = nil
 
         /// The name of a variable or named intermediate.
         public var name: String? {
@@ -78,9 +80,17 @@ public struct ComputationGraph: Sendable {
         self.init(try Parser.parse(source))
     }
 
-    mutating func append(_ kind: Node.Kind, inputs: [Int], range: SourceRange) -> Int {
-        nodes.append(Node(id: nodes.count, kind: kind, inputs: inputs, range: range))
+    mutating func append(_ kind: Node.Kind, inputs: [Int], range: SourceRange, operatorRange: SourceRange? = nil) -> Int {
+        nodes.append(Node(id: nodes.count, kind: kind, inputs: inputs, range: range, operatorRange: operatorRange))
         return nodes.count - 1
+    }
+
+    /// The non-blank characters between two operands' ranges: the operator that joins them.
+    func between(_ a: Int, _ b: Int) -> SourceRange? {
+        var s = max(0, a), e = min(b, scalars.count)
+        while s < e, scalars[s] == " " || scalars[s] == "\t" { s += 1 }
+        while e > s, scalars[e - 1] == " " || scalars[e - 1] == "\t" { e -= 1 }
+        return s < e ? SourceRange(s, e) : nil
     }
 
     mutating func add(_ e: Expression, bindings: inout [String: Int]) -> Int {
@@ -94,20 +104,27 @@ public struct ComputationGraph: Sendable {
             return id
         case .unary(let op, let a, let r):
             let ia = add(a, bindings: &bindings)
-            return append(.gate(op), inputs: [ia], range: r)
+            let mark = a.range.end < r.end ? between(a.range.end, r.end) : between(r.start, a.range.start)
+            return append(.gate(op), inputs: [ia], range: r, operatorRange: mark)
         case .binary(let op, let a, let b, let r):
             let ia = add(a, bindings: &bindings)
             let ib = add(b, bindings: &bindings)
-            return append(.gate(op), inputs: [ia, ib], range: r)
+            var mark = between(a.range.end, b.range.start)
+            // pow(a, b) is a call: its mark is the name, not the comma.
+            if let m = mark, m.end - m.start == 1, scalars[m.start] == "," { mark = SourceRange(r.start, r.start + 3) }
+            return append(.gate(op), inputs: [ia, ib], range: r, operatorRange: mark)
         case .call(let op, let args, let r):
             let ids = args.map { add($0, bindings: &bindings) }
-            return append(.gate(op), inputs: ids, range: r)
+            return append(.gate(op), inputs: ids, range: r, operatorRange: SourceRange(r.start, r.start + (op == .stack ? 1 : op.rawValue.unicodeScalars.count)))
         case .chain(let first, let links, _):
             // A loop, not recursion: one binary gate per link, left-associative.
             var id = add(first, bindings: &bindings)
+            var lastEnd = first.range.end
             for link in links {
                 let ib = add(link.operand, bindings: &bindings)
-                id = append(.gate(link.operation), inputs: [id, ib], range: SourceRange(first.range.start, link.operand.range.end))
+                id = append(.gate(link.operation), inputs: [id, ib], range: SourceRange(first.range.start, link.operand.range.end),
+                            operatorRange: between(lastEnd, link.operand.range.start))
+                lastEnd = link.operand.range.end
             }
             return id
         }

@@ -1,5 +1,5 @@
 /// Splits an expression into tokens: numbers (`2`, `0.5`, `.5`, `1e-3`), names (letters of any
-/// script, `_`, digits and subscript digits: `x`, `θ`, `w₁`), operators (`**` reads as `^`),
+/// script, `_`, digits and subscript digits: `x`, `θ`, `w₁`), operators (`**` reads as `^`; `@`, and `.` of `W.T`),
 /// parentheses, commas, `=`, and `;`/line-break separators.
 ///
 /// The source is read as Unicode scalars, so a CR LF pair is one line break (one separator)
@@ -69,8 +69,12 @@ public struct Lexer {
             case "=": kind = .equals
             case "(": kind = .leftParen
             case ")": kind = .rightParen
+            case "@": kind = .at
+            case ".": kind = .dot
+            case "[": kind = .leftBracket
+            case "]": kind = .rightBracket
             default:
-                throw ExpressionError("unexpected character \(describe(ch)): expected a number, a name, an operator (+ - * / ^ **) or a parenthesis",
+                throw ExpressionError("unexpected character \(describe(ch)): expected a number, a name, an operator (+ - * / ^ ** @) or a bracket",
                                       start: i, end: i + 1)
             }
             out.append(Token(kind: kind, start: i, end: i + 1))

@@ -9,16 +9,37 @@ import Foundation
 /// - `pow(a, b)`: d/db is `a^b ln a` for a > 0, 0 for a = 0 and b > 0, NaN otherwise;
 /// - a NaN argument makes the value NaN, and the local derivatives that depend on it;
 /// - `add` and `mul` take two inputs from the parser and any number after `flattened()`.
+///
+/// The tensor operations (`@`, `.T`, `sum`, `mean`, `softmax` and the loss gates) have their
+/// one-entry meaning here, for scalar graphs: a scalar is its own transpose, sum and mean,
+/// `softmax(z) = 1`, `x @ y` is `x y` (1 x 1 matrices), `mse(a, y) = (a - y)^2 / 2`,
+/// `bce(a, y) = -(y log a + (1 - y) log(1 - a))`, `ce(p, y) = -y log p` (0 where y = 0).
+/// `TensorEvaluation` gives them their array meaning.
 public enum Operation: String, Sendable, CaseIterable {
     case add, sub, mul, div, pow, neg
     case exp, log, sqrt, abs, sin, cos, tanh, sigmoid, relu
     case max, min
+    case matmul, transpose, sum, mean, softmax, mse, bce, ce
+    /// `[a, b, c]`: entries of one shape stacked along a new first axis (arrays only).
+    case stack
 
     /// Functions callable by name, with their argument counts (nil: two or more).
     public static let functions: [String: Int?] = [
         "exp": 1, "log": 1, "sqrt": 1, "abs": 1, "sin": 1, "cos": 1, "tanh": 1,
         "sigmoid": 1, "relu": 1, "pow": 2, "max": nil, "min": nil,
+        "transpose": 1, "sum": 1, "mean": 1, "softmax": 1, "mse": 2, "bce": 2, "ce": 2,
     ]
+
+    /// Operations whose meaning differs between scalars and arrays: a graph using one is
+    /// evaluated as a tensor graph.
+    public static let tensorOperations: Set<Operation> = [.matmul, .transpose, .sum, .mean, .softmax, .mse, .bce, .ce, .stack]
+
+    /// Operations with no meaning on numbers alone (an array literal): functions of numbers
+    /// (curves, surfaces) refuse them.
+    public var isArrayOnly: Bool { self == .stack }
+
+    /// The loss gates: a scalar from a prediction and a target of one shape.
+    public var isLoss: Bool { self == .mse || self == .bce || self == .ce }
 
     /// Whether the arguments may be swapped without changing the value (+, ×, max, min), so a
     /// drawing may let them enter in any order.
@@ -34,6 +55,10 @@ public enum Operation: String, Sendable, CaseIterable {
         case .pow: return "^"
         case .neg: return "\u{2212}"
         case .sigmoid: return "\u{03C3}"
+        case .matmul: return "@"
+        case .transpose: return "T"
+        case .stack: return "[ ]"
+        case .sum: return "\u{2211}"
         default: return rawValue
         }
     }
@@ -47,6 +72,7 @@ public enum Operation: String, Sendable, CaseIterable {
         case .div: return "/"
         case .pow: return "^"
         case .neg: return "neg"
+        case .matmul: return "@"
         default: return rawValue
         }
     }
@@ -72,6 +98,13 @@ public enum Operation: String, Sendable, CaseIterable {
         case .relu: return x[0] > 0 ? x[0] : 0
         case .max: return x[Self.winner(x, larger: true)]
         case .min: return x[Self.winner(x, larger: false)]
+        case .matmul: return x[0] * x[1]
+        case .transpose, .sum, .mean: return x[0]
+        case .softmax: return 1
+        case .stack: return x[0]  // no scalar meaning: a scalar graph refuses it (see `isArrayOnly`)
+        case .mse: return 0.5 * (x[0] - x[1]) * (x[0] - x[1])
+        case .bce: return -(x[1] * Foundation.log(x[0]) + (1 - x[1]) * Foundation.log(1 - x[0]))
+        case .ce: return x[1] == 0 ? 0 : -x[1] * Foundation.log(x[0])
         }
     }
 
@@ -122,6 +155,18 @@ public enum Operation: String, Sendable, CaseIterable {
                 let w = Self.winner(x, larger: self == .max)
                 for i in x.indices { out.append(i == w ? 1 : 0) }
             }
+        case .matmul: out.append(x[1]); out.append(x[0])
+        case .transpose, .sum, .mean: out.append(1)
+        case .softmax: out.append(x[0].isNaN ? .nan : 0)
+        case .stack: for i in x.indices { out.append(i == 0 ? 1 : 0) }
+        case .mse: out.append(x[0] - x[1]); out.append(x[1] - x[0])
+        case .bce:
+            // d/da = (a - y) / (a (1 - a)), d/dy = log((1 - a) / a).
+            out.append((x[0] - x[1]) / (x[0] * (1 - x[0])))
+            out.append(Foundation.log(1 - x[0]) - Foundation.log(x[0]))
+        case .ce:
+            out.append(x[1] == 0 ? 0 : -x[1] / x[0])
+            out.append(-Foundation.log(x[0]))
         }
     }
 

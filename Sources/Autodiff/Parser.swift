@@ -5,10 +5,12 @@
 /// program   := statement (SEP statement)*          SEP is ';' or a line break (LF, CR LF, CR)
 /// statement := NAME '=' expr | expr
 /// expr      := term (('+' | '-') term)*
-/// term      := unary (('*' | '/') unary)*
+/// term      := unary (('*' | '/' | '@') unary)*      '@' is the matrix product, as in Python
 /// unary     := '-' unary | '+' unary | power
-/// power     := primary (('^' | '**') unary)?         right-associative; -x^2 = -(x^2)
-/// primary   := NUMBER | NAME | NAME '(' expr (',' expr)* ')' | '(' expr ')'
+/// power     := postfix (('^' | '**') unary)?         right-associative; -x^2 = -(x^2)
+/// postfix   := primary ('.' 'T')*                    the transpose, as NumPy's W.T
+/// primary   := NUMBER | NAME | NAME '(' expr (',' expr)* ')' | '(' expr ')' | '[' expr (',' expr)* ']'
+///                                                    the last: an array of equal-shaped entries
 /// ```
 public struct Parser {
     var tokens: [Token]
@@ -89,7 +91,7 @@ public struct Parser {
     }
 
     mutating func term() throws -> Expression {
-        try chain(of: { try $0.unary() }, operators: [.star: .mul, .slash: .div])
+        try chain(of: { try $0.unary() }, operators: [.star: .mul, .slash: .div, .at: .matmul])
     }
 
     /// `operand (op operand)*`, left-associative, kept flat: one operand is itself, two a
@@ -121,7 +123,7 @@ public struct Parser {
     }
 
     mutating func power() throws -> Expression {
-        let base = try primary()
+        let base = try postfix()
         if current.kind == .caret {
             let caret = current
             advance()
@@ -129,6 +131,22 @@ public struct Parser {
             return .binary(.pow, base, exponent, SourceRange(base.range.start, exponent.range.end))
         }
         return base
+    }
+
+    /// `W.T`, `(x @ W).T`: the transpose as a postfix, binding tighter than `^`.
+    mutating func postfix() throws -> Expression {
+        var e = try primary()
+        while current.kind == .dot {
+            let dot = current
+            advance()
+            guard case .identifier("T") = current.kind, current.start == dot.end else {
+                throw ExpressionError("expected 'T' right after '.' (W.T is the transpose of W)", start: dot.start, end: max(dot.end, current.end))
+            }
+            let t = current
+            advance()
+            e = .unary(.transpose, e, SourceRange(e.range.start, t.end))
+        }
+        return e
     }
 
     mutating func primary() throws -> Expression {
@@ -152,8 +170,21 @@ public struct Parser {
             let close = current
             advance()
             return Self.widen(inner, to: SourceRange(token.start, close.end))
+        case .leftBracket:
+            advance()
+            var items: [Expression] = [try nested(at: token) { try $0.expression() }]
+            while current.kind == .comma {
+                advance()
+                items.append(try nested(at: token) { try $0.expression() })
+            }
+            guard current.kind == .rightBracket else {
+                throw unexpected(current, expected: "',' or ']' to close the '[' at column \(column(of: token.start))")
+            }
+            let close = current
+            advance()
+            return .call(.stack, items, SourceRange(token.start, close.end))
         default:
-            throw unexpected(token, expected: "a number, a name or '('")
+            throw unexpected(token, expected: "a number, a name, '(' or '['")
         }
     }
 

@@ -5,6 +5,10 @@ public struct Token: Sendable, Equatable {
         case number(Double)
         case identifier(String)
         case plus, minus, star, slash, caret, comma, equals, leftParen, rightParen
+        /// `@` (matrix product) and `.` (before `T`, the transpose).
+        case at, dot
+        /// `[` and `]` of an array literal `[a, b]`.
+        case leftBracket, rightBracket
         /// `;` or a newline.
         case separator
         case end
@@ -34,6 +38,10 @@ public struct Token: Sendable, Equatable {
         case .equals: return "'='"
         case .leftParen: return "'('"
         case .rightParen: return "')'"
+        case .at: return "'@'"
+        case .dot: return "'.'"
+        case .leftBracket: return "'['"
+        case .rightBracket: return "']'"
         case .separator: return "the end of the statement"
         case .end: return "the end of the expression"
         }

@@ -36,10 +36,11 @@ enum FigureGallery {
         if !failures.isEmpty {
             out += "<p class=\"bad\">\(failures.count) figure(s) failed:</p>\n<pre>" + escape(failures.joined(separator: "\n")) + "</pre>\n"
         }
-        out += "<nav>\n" + records.map { "<a href=\"#\(escape($0.id))\">\(escape(plain($0.title ?? $0.id)))</a>" }.joined(separator: "\n") + "\n</nav>\n"
+        out += "<nav>\n" + records.map { "<a href=\"#\(escape($0.id))\">\(MathText.html($0.title ?? $0.id))</a>" }.joined(separator: "\n") + "\n</nav>\n"
         for r in records {
-            let png = r.files.first { $0.hasSuffix(".png") } ?? "\(r.id).png"
-            out += "<section id=\"\(escape(r.id))\">\n<h2>\(escape(plain(r.title ?? r.id)))</h2>\n"
+            // An animated figure shows its animation (APNG plays in every current browser); the still is linked below.
+            let png = r.files.first { $0.hasSuffix(".apng") } ?? r.files.first { $0.hasSuffix(".png") } ?? "\(r.id).png"
+            out += "<section id=\"\(escape(r.id))\">\n<h2>\(MathText.html(r.title ?? r.id))</h2>\n"
             if let source = r.source { out += "<p class=\"source\">Course source: \(escape(source)) · id <code>\(escape(r.id))</code></p>\n" }
             out += "<a href=\"\(escape(png))\"><img src=\"\(escape(png))\" alt=\"\(escape(plain(r.title ?? r.id)))\"></a>\n"
             out += "<p>Files: " + r.files.map { "<a href=\"\(escape($0))\">\(escape(($0 as NSString).pathExtension.uppercased()))</a>" }.joined(separator: " · ") + "</p>\n"
@@ -81,7 +82,7 @@ enum FigureGallery {
         return s.count == 1 ? s[0] : "[" + s.joined(separator: ", ") + "]"
     }
 
-    static func plain(_ s: String) -> String { MathText.plainText(s) }
+    static func plain(_ s: String) -> String { MathText.unicodeText(s) }
 
     static func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")

@@ -16,6 +16,8 @@ struct FigureSetJob {
     var checkOnly = false
     /// Keep the records of figures not in `specPaths` (rendering a subset with --only).
     var keepOthers = false
+    /// Also write each animation's frames into this folder (ID/frame-NNN.png).
+    var framesDirectory: String?
 
     static let manifestName = ".descent-manifest.json"
 
@@ -89,7 +91,8 @@ struct FigureSetJob {
         let start = Date()
         let spec: FigureSpec
         do { spec = try FigureSpec.load(path: path) } catch { return .failed("\(error)", notes: []) }
-        if !force && !checkOnly, let old = previous[spec.id], old.spec == path, old.hash == hash(spec, inputs: old.inputs),
+        let framesWanted = framesDirectory != nil && spec.animation != nil
+        if !force && !checkOnly && !framesWanted, let old = previous[spec.id], old.spec == path, old.hash == hash(spec, inputs: old.inputs),
            old.files.allSatisfy({ FileManager.default.fileExists(atPath: outputDirectory + "/" + $0) }),
            !pdf || old.files.contains("\(spec.id).pdf") {
             return .skipped(old)
@@ -105,6 +108,9 @@ struct FigureSetJob {
             var files: [String] = []
             if !checkOnly {
                 files = try FigureSpecRenderer.write(built.figure, id: spec.id, title: spec.title, spec: path, to: outputDirectory, pdf: pdf)
+                if let animation = spec.animation {
+                    files.append(try FigureSpecRenderer.writeAnimation(spec, animation, to: outputDirectory, framesDirectory: framesDirectory))
+                }
             }
             let seconds = Date().timeIntervalSince(start)
             let record = FigureRecord(id: spec.id, title: spec.title, source: spec.source, spec: path, files: files, values: built.values,

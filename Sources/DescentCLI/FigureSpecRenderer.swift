@@ -19,14 +19,15 @@ enum FigureSpecRenderer {
     /// The pixel width of the PNG: sharp on a 1920-pixel slide.
     static let slideWidth = 1920.0
 
-    static func build(_ spec: FigureSpec) throws -> BuiltFigure {
+    /// Builds the figure; `reveal` draws only the paths' first steps (an animation frame).
+    static func build(_ spec: FigureSpec, reveal: Int? = nil) throws -> BuiltFigure {
         var values: [String: [Double]] = [:]
         var notes: [String] = []
         var inputs: [String] = []
         var panels: [Character: any Panel] = [:]
         var runs: [Character: TrainingLogFinalState] = [:]
         for panel in spec.panels {
-            let built = try SpecPanelBuilder.build(panel, file: spec.file, known: values, runs: runs)
+            let built = try SpecPanelBuilder.build(panel, file: spec.file, known: values, reveal: reveal, runs: runs)
             runs[panel.name] = built.finalState
             // Each value under "A.name" (its panel's letter) and, unless an earlier panel has it, "name".
             for (key, v) in built.values {
@@ -102,6 +103,44 @@ enum FigureSpecRenderer {
     }
 
     static func list(_ v: [Double]) -> String { "[" + v.map(ValueTemplate.plain).joined(separator: ", ") + "]" }
+
+    /// The animation of `spec`: each frame built with the paths revealed up to its step, drawn
+    /// `animation.width` pixels wide, assembled into an APNG at `directory/id.apng`; with
+    /// `framesDirectory`, each frame also as `framesDirectory/id/frame-NNN.png`. Returns the file name.
+    static func writeAnimation(_ spec: FigureSpec, _ animation: FigureSpec.Animation, to directory: String, framesDirectory: String?) throws -> String {
+        let metadata = DocumentMetadata(title: spec.title.map(MathText.plainText), command: "descent render " + CommandLineText.quote(spec.file),
+                                        software: "descent \(DescentCommand.version)")
+        var frames: [[UInt8]] = []
+        var width = 0, height = 0, dpi = 144.0
+        defer { LandscapeBackdrop.shared.remove(prefix: spec.file + "\u{0}") }
+        for step in animation.frameSteps {
+            let figure = try build(spec, reveal: step).figure
+            dpi = Double(animation.width) / (figure.size.width / 72)
+            do {
+                let image = try FigureFileRenderer.renderRGB(size: figure.size, dpi: dpi) { FigureRenderer.draw(figure, on: $0) }
+                (width, height) = (image.width, image.height)
+                frames.append(image.pixels)
+            } catch let e as OutputError { throw UserError(e.description) }
+        }
+        let name = "\(spec.id).apng"
+        do {
+            let apng = try APNGFile.assemble(frames: frames, width: width, height: height, delays: animation.delays, dpi: dpi, metadata: metadata)
+            try AtomicFile.write(apng, to: directory + "/" + name)
+            if let framesDirectory {
+                let folder = framesDirectory + "/" + spec.id
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                for (k, frame) in frames.enumerated() {
+                    let png = try PNGFile.encode(rgb: frame, width: width, height: height, dpi: dpi, metadata: metadata)
+                    try AtomicFile.write(png, to: folder + String(format: "/frame-%03d.png", k))
+                }
+            }
+        } catch let e as OutputError {
+            throw UserError(e.description)
+        } catch let e as CocoaError {
+            throw UserError("--frames \(framesDirectory ?? ""): cannot create the folder (\(e.localizedDescription))")
+        }
+        return name
+    }
 
     /// Writes `figure` as `directory/id.png` (1920 pixels wide), `.svg` and, when asked, `.pdf`; returns the file names.
     /// Each file records the command that makes it alone (`descent render SPEC`), whatever rendered it.

@@ -39,13 +39,22 @@ struct FiguresCommand: ParsableCommand {
     @Flag(help: "Only compute each figure's values and compare them with its `expect` entries; draw nothing.")
     var check = false
 
+    @Option(help: "Also write each animated figure's frames into this folder, as ID/frame-000.png, ... (for video tools).")
+    var frames: String?
+
     func run() throws {
         do {
             let paths = try SpecFiles.list(in: specs, only: only)
             let cores = ProcessInfo.processInfo.activeProcessorCount
             if let jobs, jobs < 1 { throw UserError("--jobs \(jobs): expected at least 1") }
             let job = FigureSetJob(specPaths: paths, outputDirectory: out, pdf: pdf, jobs: jobs ?? cores, force: force,
-                                   checkOnly: check, keepOthers: !only.isEmpty)
+                                   checkOnly: check, keepOthers: !only.isEmpty, framesDirectory: frames)
+            if let frames {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: frames, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    throw UserError("--frames \(frames): exists and is not a folder")
+                }
+            }
             let failures = try job.run()
             if !failures.isEmpty { throw ExitCode(1) }
         } catch let error as UserError {

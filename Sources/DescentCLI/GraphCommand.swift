@@ -12,6 +12,12 @@ struct GraphCommand: ParsableCommand {
         Operators: + - * / ^ ** (right-associative, -x^2 = -(x^2)), unary minus, parentheses; \
         functions: exp log sqrt abs sin cos tanh sigmoid relu pow max min.
 
+        Values may be vectors and matrices (x=[1,2] W=[[3,2],[4,1]], or JSON arrays in --values); \
+        then @ is the matrix product, W.T (or transpose(W)) the transpose, [a, b] stacks, arithmetic \
+        broadcasts as NumPy's, sum and mean reduce, softmax runs along the last axis, and the loss gates \
+        mse(yhat, y) = sum((yhat - y)^2) / 2m, bce(a, y) and ce(p, y) sum over entries and average \
+        over a matrix's m rows.
+
         At kinks relu'(0) = 0 and abs'(0) = 0; at a tie, max/min send the whole gradient to the first \
         (leftmost) argument that attains the extreme.
 
@@ -22,6 +28,8 @@ struct GraphCommand: ParsableCommand {
           descent graph "sigmoid(w * x + b)" w=2 x=-1 b=0.5 --check
           descent graph -f neuron.txt w=2 x=-1 b=0.5 -o neuron.svg
           echo "θ - η * g" | descent graph - θ=1 η=0.1 g=2
+          descent graph "z = x @ W.T; L = mse(relu(z), y)" 'x=[1,2]' \\
+            'W=[[3,2],[4,1],[5,2]]' 'y=[1,4,4]' --step 0.1 --update W
         """
     )
 
@@ -58,7 +66,7 @@ struct GraphCommand: ParsableCommand {
     @Option(help: "Write the backward pass step by step into this directory: frame-000 (forward values), then one image per node visited.")
     var frames: String?
 
-    @Option(help: "The output's gradient, seeding the backward pass (default 1), e.g. --upstream 2 for a gate inside a bigger circuit.")
+    @Option(help: "The output's gradient, seeding the backward pass (default 1), e.g. --upstream 2 for a gate inside a bigger circuit; for an array output an array of its shape, e.g. --upstream [1,0].")
     var upstream: String?
 
     @Flag(help: "Draw each chain of one associative operator (a + b + c + ..., a * b * c * ...) as one gate with many inputs, so long sums fit.")
@@ -67,12 +75,19 @@ struct GraphCommand: ParsableCommand {
     @Flag(help: "Compare every input's gradient with centred finite differences and print the largest error.")
     var check = false
 
+    @Option(help: "Take one gradient-descent step before drawing: v <- v - ETA d(output)/dv for the --update variables, then evaluate again.")
+    var step: String?
+
+    @Option(help: "The variables the --step updates, comma-separated, e.g. --update W,b.")
+    var update: String?
+
     /// The validated request these options make (the expression read from -f FILE or standard input when asked).
     func request() throws -> GraphRequest {
         let (source, extra) = try ExpressionSource.resolve(argument: expression, file: file)
         return try GraphRequest(expression: source.text, assignments: (extra.map { [$0] } ?? []) + assignments, valuesFile: valuesFile,
                                 output: output, format: format, dpi: dpi, direction: direction, local: local,
-                                stage: stage, frames: frames, check: check, expressionLabel: source.label, flatten: flatten, upstream: upstream)
+                                stage: stage, frames: frames, check: check, expressionLabel: source.label, flatten: flatten, upstream: upstream,
+                                step: step, update: update)
     }
 
     func run() throws {

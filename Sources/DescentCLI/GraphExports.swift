@@ -4,8 +4,8 @@ import Canvas
 import Diagram
 
 /// The graph as JSON (Codable): `{"output": ID, "nodes": [...], "edges": [...], "size": ...}`.
-/// Nodes carry `id`, `name`, `op`, `kind`, `inputs`, `value`, `grad` and, with the layout, their
-/// `box`; edges `from`, `to` (null for the output's own wire), `port`, `value`, `grad` and the
+/// Nodes carry `id`, `name`, `op`, `kind`, `inputs`, `value`, `grad` (numbers, or for a tensor graph
+/// nested arrays row by row, with the node's `shape`) and, with the layout, their `box`; edges `from`, `to` (null for the output's own wire), `port`, `value`, `grad` and the
 /// drawn `curve`: cubic Bézier control points [x, y] (3k + 1 of them: start, then two controls
 /// and an end per piece) in points, y down, in the same frame as the figure. An edge that shares
 /// its source's trunk starts where it leaves the trunk. Non-finite numbers are the strings "NaN",
@@ -18,25 +18,26 @@ struct GraphJSON: Codable, Equatable {
         var op: String?
         var kind: String
         var inputs: [Int]
-        var value: Double
-        var grad: Double?
+        var value: GraphJSONValue
+        var grad: GraphJSONValue?
+        var shape: [Int]?
         var box: Box?
 
-        enum CodingKeys: String, CodingKey { case id, name, op, kind, inputs, value, grad, box }
+        enum CodingKeys: String, CodingKey { case id, name, op, kind, inputs, value, grad, shape, box }
         // Absent values are written as null (not left out), as readers of earlier versions expect.
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(id, forKey: .id); try c.encode(name, forKey: .name); try c.encode(op, forKey: .op)
             try c.encode(kind, forKey: .kind); try c.encode(inputs, forKey: .inputs); try c.encode(value, forKey: .value)
-            try c.encode(grad, forKey: .grad); try c.encodeIfPresent(box, forKey: .box)
+            try c.encode(grad, forKey: .grad); try c.encodeIfPresent(shape, forKey: .shape); try c.encodeIfPresent(box, forKey: .box)
         }
     }
     struct Edge: Codable, Equatable {
         var from: Int
         var to: Int?
         var port: Int
-        var value: Double
-        var grad: Double?
+        var value: GraphJSONValue
+        var grad: GraphJSONValue?
         var label: Box?
         var curve: [[Double]]?
 
@@ -54,8 +55,10 @@ struct GraphJSON: Codable, Equatable {
     var edges: [Edge]
     /// The figure's size in points, when the layout is included.
     var size: Extent?
+    /// With `--step`: the step taken before the values above were computed.
+    var step: GraphStepJSON?
 
-    init(_ e: Evaluation, forwardOnly: Bool, diagram: GraphDiagram?) {
+    init(_ e: any DiagramEvaluation, forwardOnly: Bool, diagram: GraphDiagram?) {
         output = e.graph.output
         let rects = diagram?.nodeRects
         nodes = e.graph.nodes.map { node in
@@ -66,18 +69,20 @@ struct GraphJSON: Codable, Equatable {
             case .gate(let o): op = o.rawValue
             case .named: kind = "named"
             }
-            return Node(id: node.id, name: node.name, op: op, kind: kind, inputs: node.inputs, value: e.values[node.id],
-                        grad: forwardOnly ? nil : e.gradients[node.id], box: rects.map { Box($0[node.id]) })
+            let value = e.wireValue(of: node.id)
+            return Node(id: node.id, name: node.name, op: op, kind: kind, inputs: node.inputs, value: GraphJSONValue(value),
+                        grad: forwardOnly ? nil : GraphJSONValue(e.nodeGradient(of: node.id)), shape: value.shape, box: rects.map { Box($0[node.id]) })
         }
         var edges: [Edge] = []
         for node in e.graph.nodes {
             for (k, input) in node.inputs.enumerated() {
-                edges.append(Edge(from: input, to: node.id, port: k, value: e.values[input],
-                                  grad: forwardOnly ? nil : e.edgeGradients[node.id][k]))
+                edges.append(Edge(from: input, to: node.id, port: k, value: GraphJSONValue(e.wireValue(of: input)),
+                                  grad: forwardOnly ? nil : GraphJSONValue(e.edgeGradient(of: node.id, slot: k))))
             }
         }
         if GraphDiagram.needsOutputWire(e.graph) {
-            edges.append(Edge(from: e.graph.output, to: nil, port: 0, value: e.outputValue, grad: forwardOnly ? nil : e.upstream))
+            edges.append(Edge(from: e.graph.output, to: nil, port: 0, value: GraphJSONValue(e.wireValue(of: e.graph.output)),
+                              grad: forwardOnly ? nil : GraphJSONValue(e.outputGradient)))
         }
         if let diagram {
             let margin = diagram.options.style.margin
@@ -117,20 +122,22 @@ struct GraphJSON: Codable, Equatable {
         for (i, n) in nodes.enumerated() {
             out += "{\"id\":\(n.id),\"name\":\(Self.string(n.name)),\"op\":\(Self.string(n.op)),\"kind\":\(Self.string(n.kind)),\"inputs\":["
             out += n.inputs.map(String.init).joined(separator: ",")
-            out += "],\"value\":\(Self.number(n.value)),\"grad\":\(n.grad.map(Self.number) ?? "null")"
+            out += "],\"value\":\(n.value.text),\"grad\":\(n.grad?.text ?? "null")"
+            if let shape = n.shape { out += ",\"shape\":[" + shape.map(String.init).joined(separator: ",") + "]" }
             if let b = n.box { out += ",\"box\":" + Self.box(b) }
             out += i == nodes.count - 1 ? "}\n" : "},\n"
         }
         out += "],\n\"edges\": [\n"
         for (i, e) in edges.enumerated() {
             out += "{\"from\":\(e.from),\"to\":\(e.to.map(String.init) ?? "null"),\"port\":\(e.port),"
-            out += "\"value\":\(Self.number(e.value)),\"grad\":\(e.grad.map(Self.number) ?? "null")"
+            out += "\"value\":\(e.value.text),\"grad\":\(e.grad?.text ?? "null")"
             if let l = e.label { out += ",\"label\":" + Self.box(l) }
             if let c = e.curve { out += ",\"curve\":[" + c.map { "[\(Self.number($0[0])),\(Self.number($0[1]))]" }.joined(separator: ",") + "]" }
             out += i == edges.count - 1 ? "}\n" : "},\n"
         }
         out += "]"
         if let size { out += ",\n\"size\": {\"width\":\(Self.number(size.width)),\"height\":\(Self.number(size.height))}" }
+        if let step { out += ",\n\"step\": " + step.text }
         return out + "}\n"
     }
 
@@ -184,8 +191,9 @@ private func rounded(_ v: Double) -> Double { (v * 1000).rounded() / 1000 }
 /// The graph as Graphviz source with the drawing's labels: gates as circles, values
 /// (green) and gradients (vermillion) on the edges as HTML-like labels.
 enum GraphDotExport {
-    static func dot(_ e: Evaluation, direction: LayeredLayout.Direction, local: Bool, forwardOnly: Bool) -> String {
+    static func dot(_ e: any DiagramEvaluation, direction: LayeredLayout.Direction, local: Bool, forwardOnly: Bool) -> String {
         let g = e.graph
+        let problems = e.problemNodes
         var lines = ["digraph G {",
                      "  rankdir=\(direction == .leftToRight ? "LR" : "TB"); nodesep=0.25; ranksep=0.4;",
                      "  node [fontname=\"DejaVu Sans\", fontsize=12]; edge [fontname=\"DejaVu Sans\", fontsize=10, color=\"#555555\"];"]
@@ -193,7 +201,7 @@ enum GraphDotExport {
             let attributes: String
             switch node.kind {
             case .gate(let op):
-                let problem = e.domainIssues.contains { $0.node == node.id }
+                let problem = problems.contains(node.id)
                 attributes = "label=\(quote(op.symbol)), shape=circle, width=0.45, fixedsize=true" + (problem ? ", color=\"#D55E00\", penwidth=2" : "")
             case .variable(let n):
                 attributes = "label=\(quote(n)), shape=box, style=\"rounded,filled\", fillcolor=\"#E4EEF7\""
@@ -204,23 +212,23 @@ enum GraphDotExport {
             }
             lines.append("  n\(node.id) [\(attributes)];")
         }
-        func label(value: Double, grad: Double, local l: Double?) -> String {
-            var rows = "<font color=\"#009E73\">\(NumberText.compact(value))</font>"
+        func label(value: WireNumber, grad: WireNumber, local l: WireNumber?) -> String {
+            var rows = "<font color=\"#009E73\">\(value.text)</font>"
             if !forwardOnly {
-                rows += "<br/><font color=\"#D55E00\">\(NumberText.compact(grad))</font>"
-                if let l { rows += "<br/><font color=\"#0072B2\">local \(NumberText.compact(l))</font>" }
+                rows += "<br/><font color=\"#D55E00\">\(grad.text)</font>"
+                if let l { rows += "<br/><font color=\"#0072B2\">local \(l.text)</font>" }
             }
             return "<" + rows + ">"
         }
         for node in g.nodes {
             for (k, input) in node.inputs.enumerated() {
-                let l = label(value: e.values[input], grad: e.edgeGradients[node.id][k], local: local ? e.localDerivatives[node.id][k] : nil)
+                let l = label(value: e.wireValue(of: input), grad: e.edgeGradient(of: node.id, slot: k), local: local ? e.localDerivative(of: node.id, slot: k) : nil)
                 lines.append("  n\(input) -> n\(node.id) [label=\(l)];")
             }
         }
         if GraphDiagram.needsOutputWire(g) {
             lines.append("  out [shape=point, width=0.01];")
-            lines.append("  n\(g.output) -> out [label=\(label(value: e.outputValue, grad: e.upstream, local: nil))];")
+            lines.append("  n\(g.output) -> out [label=\(label(value: e.wireValue(of: g.output), grad: e.outputGradient, local: nil))];")
         }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"

@@ -11,6 +11,7 @@ struct GraphJob {
     var request: GraphRequest
 
     func run() throws {
+        if let tensors = request.tensorValues { return try runTensorGraph(tensors) }
         let evaluation: Evaluation
         do {
             evaluation = try Evaluation(request.graph, values: request.values, upstream: request.upstream)
@@ -27,6 +28,11 @@ struct GraphJob {
             let check = try GradientCheck(evaluation, values: request.values)
             print(GraphCheckReport.text(check))
         }
+        try output(evaluation)
+    }
+
+    /// Writes the frames, the figure, or the DOT/JSON text of `evaluation` (`step`: the step taken before it, for the JSON).
+    func output(_ evaluation: any DiagramEvaluation, step: GraphStepJSON? = nil) throws {
         if let dir = request.framesDirectory { try writeFrames(evaluation, to: dir) }
         switch request.format {
         case .dot, .json:
@@ -36,7 +42,9 @@ struct GraphJob {
             } else {
                 let stage: DiagramStage = request.forwardOnly ? .forward : .backward
                 let diagram = try MeasuringCanvas.with { GraphDiagram(evaluation, options: options(stage: stage), measuringWith: $0) }
-                text = GraphJSON(evaluation, forwardOnly: request.forwardOnly, diagram: diagram).encoded()
+                var json = GraphJSON(evaluation, forwardOnly: request.forwardOnly, diagram: diagram)
+                json.step = step
+                text = json.encoded()
             }
             if let path = request.outputPath { try write(text: text, to: path) } else { print(text, terminator: "") }
         case .png, .svg, .pdf:
@@ -53,7 +61,7 @@ struct GraphJob {
         return o
     }
 
-    func writeImage(_ evaluation: Evaluation, stage: DiagramStage, to path: String) throws {
+    func writeImage(_ evaluation: any DiagramEvaluation, stage: DiagramStage, to path: String) throws {
         let format = OutputFormat(rawValue: request.format.rawValue)!
         let diagram: GraphDiagram
         do {
@@ -73,7 +81,7 @@ struct GraphJob {
     }
 
     /// frame-000 shows the forward pass; frame-k the backward pass after k nodes.
-    func writeFrames(_ evaluation: Evaluation, to directory: String) throws {
+    func writeFrames(_ evaluation: any DiagramEvaluation, to directory: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw UserError("--frames \(directory): exists and is not a directory") }

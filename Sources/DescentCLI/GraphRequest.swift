@@ -9,7 +9,14 @@ struct GraphRequest {
     enum Format: String { case png, svg, pdf, dot, json }
 
     var graph: ComputationGraph
+    /// The values of a scalar graph (empty for a tensor graph).
     var values: [String: Double]
+    /// Every value, when the graph is a tensor graph (an array value, an array operation, or `--step`); nil otherwise.
+    var tensorValues: [String: Tensor]?
+    /// `--step ETA --update NAMES`: one gradient-descent step on the named variables before drawing.
+    var step: GraphStep?
+    /// How error messages name the expression ("expression" or its file).
+    var expressionLabel = "expression"
     var outputPath: String?
     var format: Format
     var dpi: Double
@@ -20,9 +27,13 @@ struct GraphRequest {
     var check: Bool
     /// The output's gradient that seeds the backward pass.
     var upstream: Double = 1
+    /// `--upstream [1, 0]`: a seed of the output's shape for a tensor graph.
+    var upstreamSeed: Tensor?
 
     init(expression: String, assignments: [String], valuesFile: String?, output: String?, format: String?, dpi: Double,
-         direction: LayeredLayout.Direction, local: Bool, stage: GraphStage, frames: String?, check: Bool, expressionLabel: String = "expression", flatten: Bool = false, upstream: String? = nil) throws {
+         direction: LayeredLayout.Direction, local: Bool, stage: GraphStage, frames: String?, check: Bool, expressionLabel: String = "expression", flatten: Bool = false, upstream: String? = nil,
+         step: String? = nil, update: String? = nil) throws {
+        self.expressionLabel = expressionLabel
         do {
             graph = try ComputationGraph(parsing: expression)
             if flatten { graph = graph.flattened() }
@@ -35,7 +46,12 @@ struct GraphRequest {
         self.dpi = dpi
         self.local = local
         self.check = check
-        if let upstream {
+        if let upstream, TensorLiteral.looksLikeArray(upstream) {
+            // A seed of the output's shape, as PyTorch's f.backward(gradient=...): [1, 0] picks a Jacobian's first row.
+            do { upstreamSeed = try TensorLiteral.parse(upstream) } catch let e as ExpressionError {
+                throw UserError(e.render(in: upstream, label: "--upstream"))
+            }
+        } else if let upstream {
             guard let g = Double(upstream.trimmingSpaces), g.isFinite else {
                 throw UserError("--upstream '\(upstream)': expected a finite number, e.g. --upstream 2")
             }
@@ -43,8 +59,8 @@ struct GraphRequest {
         }
         self.framesDirectory = frames
 
-        // Values: the JSON file first, then NAME=VALUE arguments.
-        var values: [String: Double] = [:]
+        // Values: the JSON file first, then NAME=VALUE arguments (VALUE a number or an array, [1, 2] or [[3, 2], [4, 1]]).
+        var values: [String: Tensor] = [:]
         if let valuesFile { values = try GraphValuesFile.read(valuesFile) }
         for a in assignments {
             let parts = a.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
@@ -52,10 +68,16 @@ struct GraphRequest {
                 throw UserError("'\(a)': expected NAME=VALUE, e.g. x=-2 (quote the expression if it contains spaces)")
             }
             let name = parts[0].trimmingSpaces
-            guard let v = Double(parts[1].trimmingSpaces) else {
-                throw UserError("'\(a)': '\(parts[1])' is not a number")
+            if TensorLiteral.looksLikeArray(parts[1]) {
+                do { values[name] = try TensorLiteral.parse(parts[1]) } catch let e as ExpressionError {
+                    throw UserError(e.render(in: parts[1], label: "value of '\(name)'"))
+                }
+                continue
             }
-            values[name] = v
+            guard let v = Double(parts[1].trimmingSpaces) else {
+                throw UserError("'\(a)': '\(parts[1])' is not a number (nor an array such as [1, 2] or [[3, 2], [4, 1]])")
+            }
+            values[name] = Tensor(v)
         }
         let variables = graph.variables.compactMap(\.name)
         let computed = Set(graph.nodes.compactMap { n -> String? in if case .named(let s) = n.kind { return s } else { return nil } })
@@ -67,7 +89,13 @@ struct GraphRequest {
         }
         let missing = variables.filter { values[$0] == nil }
         if !missing.isEmpty { throw UserError(MissingValues(names: missing).description) }
-        self.values = values
+        self.step = try GraphStep(step: step, update: update, graph: graph)
+        if self.step != nil || upstreamSeed != nil || TensorEvaluation.isNeeded(graph, values: values) {
+            tensorValues = values
+            self.values = [:]
+        } else {
+            self.values = values.mapValues(\.scalar)
+        }
 
         // Output and format.
         let resolved: Format

@@ -1,10 +1,11 @@
 import Foundation
+import Autodiff
 
-/// The `descent graph --values FILE.json` file: `{"x": -2, "y": 5}`, a JSON object of numbers.
-/// Non-finite values are spelled as the graph's JSON export spells them: the strings "NaN",
-/// "Infinity" and "-Infinity".
+/// The `descent graph --values FILE.json` file: `{"x": -2, "W": [[3, 2], [4, 1]]}`, a JSON object of
+/// numbers, vectors (arrays of numbers) and matrices (arrays of equally long rows). Non-finite
+/// values are spelled as the graph's JSON export spells them: the strings "NaN", "Infinity" and "-Infinity".
 struct GraphValuesFile: Decodable {
-    var values: [String: Double]
+    var values: [String: Tensor]
 
     private struct Name: CodingKey {
         var stringValue: String
@@ -13,22 +14,35 @@ struct GraphValuesFile: Decodable {
         init?(intValue: Int) { nil }
     }
 
-    /// A value that is not a number, named by its key.
-    struct BadValue: Error { var name: String }
+    /// A value that is not a number, vector or matrix, named by its key (and what is wrong).
+    struct BadValue: Error { var name: String; var problem: String = "is not a number" }
 
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Name.self)
-        var out: [String: Double] = [:]
+        var out: [String: Tensor] = [:]
         // In key order, so the first bad entry named is the same on every run; booleans are refused.
         for key in c.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
-            guard let v = try? c.decode(Double.self, forKey: key) else { throw BadValue(name: key.stringValue) }
-            out[key.stringValue] = v
+            let name = key.stringValue
+            if let v = try? c.decode(Double.self, forKey: key) {
+                out[name] = Tensor(v)
+            } else if let v = try? c.decode([Double].self, forKey: key) {
+                guard !v.isEmpty else { throw BadValue(name: name, problem: "is an empty array") }
+                out[name] = Tensor(vector: v)
+            } else if let rows = try? c.decode([[Double]].self, forKey: key) {
+                guard let first = rows.first, !first.isEmpty else { throw BadValue(name: name, problem: "is an empty matrix") }
+                if let r = rows.firstIndex(where: { $0.count != first.count }) {
+                    throw BadValue(name: name, problem: "has ragged rows: row \(r + 1) has \(rows[r].count) entries, row 1 has \(first.count)")
+                }
+                out[name] = Tensor(rows: rows)
+            } else {
+                throw BadValue(name: name, problem: "is not a number, an array of numbers or an array of equally long rows")
+            }
         }
         values = out
     }
 
     /// Reads and decodes `path`, with one message per kind of problem.
-    static func read(_ path: String) throws -> [String: Double] {
+    static func read(_ path: String) throws -> [String: Tensor] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw UserError("\(path): cannot read the values file (no such file or not readable)")
         }
@@ -37,7 +51,7 @@ struct GraphValuesFile: Decodable {
         do {
             return try decoder.decode(GraphValuesFile.self, from: data).values
         } catch let e as BadValue {
-            throw UserError("\(path): value of '\(e.name)' is not a number")
+            throw UserError("\(path): value of '\(e.name)' \(e.problem)")
         } catch DecodingError.dataCorrupted {
             throw UserError("\(path): not valid JSON: expected an object of numbers, e.g. {\"x\": -2, \"y\": 5}")
         } catch {

@@ -111,6 +111,9 @@ struct LandscapeCommand: ParsableCommand {
     @Option(help: "Draw the gradient field (uphill arrows) on an N x N grid; 0 for none.")
     var quiver: Int = 0
 
+    @Option(name: .customLong("random-search"), help: "Random search (course text 004 ch. 0): draw N points uniformly over the domain (seeded by --seed), mark each and the best; compare its budget with the paths' steps.")
+    var randomSearch: Int = 0
+
     @Flag(name: .customLong("3d"), help: "Draw a shaded 3D surface mesh with the paths on it (height follows the colour scale).")
     var threeD = false
 

@@ -20,26 +20,39 @@ struct LandscapeJob {
     /// The landscape panel (flat with its colour bar, or 3D), its title, the notes for the
     /// user and what it computed (each path's first and last loss and end point); writes the
     /// CSV export when asked.
-    func makePanel() throws -> (panel: any Panel, title: String, notes: [String], values: [String: [Double]]) {
+    /// `reveal` draws only each path's first `reveal` steps (an animation frame); the values are the whole paths'.
+    func makePanel(reveal: Int? = nil, backdrop given: LandscapeBackdrop? = nil) throws
+        -> (panel: any Panel, title: String, notes: [String], values: [String: [Double]]) {
         let surface = request.surface
-        let grid = surface.grid(over: request.domain, resolution: request.resolution)
+        let backdrop = given ?? LandscapeBackdrop(request)
+        let grid = backdrop.grid
         let paths = try makePaths()
-        let (scale, colormap) = ColorScale.forSurface(grid.values, log: request.logColor, colormap: request.colormap)
-        let levels = request.levels > 0
-            ? ContourLevels.choose(for: grid.values, count: request.levels, logLevels: request.logLevels, colorScale: scale) : []
         var chart = LandscapeChart(xs: grid.xs, ys: grid.ys, values: grid.values,
                                    xLimits: (request.domain.x.lowerBound, request.domain.x.upperBound),
                                    yLimits: (request.domain.y.lowerBound, request.domain.y.upperBound),
                                    xName: surface.xName, yName: surface.yName, valueName: surface.valueName,
-                                   colorScale: scale, colormap: colormap)
-        chart.contours = levels.flatMap { level in
-            MarchingSquares.lines(grid, level: level).map { ContourLines.Line(level: level, xs: $0.points.map(\.x), ys: $0.points.map(\.y)) }
-        }
+                                   colorScale: backdrop.scale, colormap: backdrop.colormap)
+        chart.contours = backdrop.contours
         if request.quiver > 0 && !request.threeD {
             let field = GradientField.sample(surface, over: request.domain, count: request.quiver)
             chart.quiver = (field.points.map(\.x), field.points.map(\.y), field.gradients.map(\.x), field.gradients.map(\.y))
         }
-        chart.paths = paths.enumerated().map { k, path in
+        var search: RandomSearch?
+        if request.randomSearch > 0 {
+            let s = RandomSearch(surface, over: request.domain, count: request.randomSearch, seed: request.seed)
+            chart.randomSearch = RandomSearchPoints(xs: s.points.map(\.x), ys: s.points.map(\.y), losses: s.losses, best: s.best)
+            search = s
+        }
+        let drawn = paths.map { path -> OptimizerPath in
+            guard let reveal, path.points.count > reveal + 1 else { return path }
+            var p = path
+            p.points = Array(p.points.prefix(reveal + 1)); p.losses = Array(p.losses.prefix(reveal + 1))
+            return p
+        }
+        if reveal != nil {
+            chart.hidden = (paths.flatMap { $0.points.map(\.x) }, paths.flatMap { $0.points.map(\.y) })
+        }
+        chart.paths = drawn.enumerated().map { k, path in
             let arrows = request.gradients ? gradientArrows(along: path) : nil
             return LandscapePath(xs: path.points.map(\.x), ys: path.points.map(\.y), losses: path.losses, label: path.label,
                                  color: k < request.pathColors.count ? request.pathColors[k] : Theme.optimizerColor(path.kind, index: k),
@@ -65,10 +78,16 @@ struct LandscapeJob {
             }
         }
         let panel: any Panel = request.threeD ? surfacePanel(chart, paths: paths) : chart.panel()
-        let values: [String: [Double]] = [
+        var values: [String: [Double]] = [
             "start_loss": paths.map { $0.losses.first ?? .nan }, "final_loss": paths.map { $0.losses.last ?? .nan },
             "final_x": paths.map { $0.points.last?.x ?? .nan }, "final_y": paths.map { $0.points.last?.y ?? .nan },
         ]
+        if let search {
+            let best = search.best
+            values["random_best_loss"] = [best.map { search.losses[$0] } ?? .nan]
+            values["random_best_x"] = [best.map { search.points[$0].x } ?? .nan]
+            values["random_best_y"] = [best.map { search.points[$0].y } ?? .nan]
+        }
         return (panel, request.title ?? surface.title, notes, values)
     }
 

@@ -33,6 +33,8 @@ struct LandscapeRequest {
     var arrows: Bool
     var gradients: Bool
     var quiver: Int
+    /// Random-search points to draw (0: none).
+    var randomSearch: Int
     var threeD: Bool
     var mesh: Int
     var title: String?
@@ -178,6 +180,9 @@ struct LandscapeRequest {
         gradients = c.gradients
         guard c.quiver >= 0, c.quiver <= 100 else { throw UserError("--quiver \(c.quiver): expected 0 to 100 arrows per side") }
         quiver = c.quiver
+        guard c.randomSearch >= 0, c.randomSearch <= 100_000 else { throw UserError("--random-search \(c.randomSearch): expected 0 to 100000 points") }
+        if c.threeD && c.randomSearch > 0 { throw UserError("--random-search draws on the flat map; it does not combine with --3d") }
+        randomSearch = c.randomSearch
         guard c.mesh >= 2, c.mesh <= 300 else { throw UserError("--mesh \(c.mesh): expected 2 to 300 cells per side") }
         if c.threeD && c.quiver > 0 { throw UserError("--quiver draws on the flat map; it does not combine with --3d") }
         threeD = c.threeD

@@ -3,9 +3,10 @@ import CairoCanvas
 import Diagram
 import FigureSpec
 import Foundation
+import Landscape
 import Plot
-import RunLogs
 import Training
+import RunLogs
 
 /// Spec panels that reuse a command: `plot`, `train`, `landscape` and `graph` panels take the
 /// command's own options under the same names, and go through the same checks.
@@ -45,6 +46,16 @@ enum SpecCommandPanels {
             for curve in loaded.curves {
                 let finite = curve.ys.filter(\.isFinite)
                 values["final.\(curve.run).\(curve.series)"] = [finite.last ?? .nan]
+            }
+            // A descent run log's last line scores the IDX data's test set after training.
+            for log in logs {
+                guard let end = (try? TrainingLog.read(path: log))?.end else { continue }
+                let run = RunName.of(log)
+                for (key, value) in [("test_accuracy", end.testAccuracy), ("test_loss", end.testLoss)] {
+                    guard let value else { continue }
+                    values["\(key).\(run)"] = [value]
+                    if values[key] == nil { values[key] = [value] }
+                }
             }
             return BuiltPanel(panel: figure.panels[0], values: values, notes: loaded.warnings + notes, inputs: logs)
         } catch {
@@ -86,6 +97,12 @@ enum SpecCommandPanels {
                 values["final_\(curve.series)"] = [finite.last ?? .nan]
                 values[curve.series] = curve.ys
             }
+            // A model's outputs on its training inputs before and after training, for bars.
+            if let outputs = try? RunLogOutputs(TrainingLog.read(path: log), path: log) {
+                values["outputs_initial"] = outputs.initial
+                values["outputs_final"] = outputs.final
+                values["targets"] = outputs.targets
+            }
             // The run's weights, for a network panel that draws them (`run-panel`); none when the log has no params.
             let finalState = try? TrainingLogFinalState.read(path: log)
             return BuiltPanel(panel: axes, values: values, notes: notes, finalState: finalState)
@@ -95,55 +112,39 @@ enum SpecCommandPanels {
     }
 
     /// `kind: landscape`: a loss surface with paths, as `descent landscape`.
-    static func landscape(_ o: SpecMap, at position: SpecPosition) throws -> BuiltPanel {
+    static func landscape(_ o: SpecMap, at position: SpecPosition, reveal: Int? = nil) throws -> BuiltPanel {
         let bridge = SpecCommandBridge(command: LandscapeCommand.self, repeatable: ["run"], ownKeys: ["title", "xlabel", "ylabel", "kind"])
-        let command = try bridge.parse(LandscapeCommand.self, (try bridge.arguments(o)) + placeholderOutput, options: o, at: position)
+        let arguments = try bridge.arguments(o)
+        let command = try bridge.parse(LandscapeCommand.self, arguments + placeholderOutput, options: o, at: position)
         do {
             let job = LandscapeJob(request: try LandscapeRequest(command))
-            let (panel, _, notes, values) = try job.makePanel()
+            // Animation frames share one backdrop (grid, colours, contours), keyed by the spec file and the panel's options.
+            let backdrop = reveal.map { _ in
+                LandscapeBackdrop.shared.backdrop(o.file + "\u{0}" + arguments.joined(separator: "\u{0}")) { LandscapeBackdrop(job.request) }
+            }
+            let (panel, _, notes, values) = try job.makePanel(reveal: reveal, backdrop: backdrop)
             return BuiltPanel(panel: panel, values: values, notes: notes, inputs: command.runLogs)
         } catch {
             throw userError(error, o, at: position)
         }
     }
 
-    /// `kind: graph`: a backprop graph (`expression`, `values: {x: -2, y: 5}`), as `descent graph`.
-    /// Every variable and named intermediate gives its value (`q`) and gradient (`grad.q`).
+    /// `kind: graph`: a backprop graph (`expression`, `values: {x: -2, W: [[3, 2], [4, 1]]}`), as `descent graph`.
+    /// Every variable and named intermediate gives its value (`q`) and gradient (`grad.q`); with
+    /// `step` and `update` the graph is drawn after the step, and `q_after_step` are its values.
     static func graph(_ o: SpecMap, at position: SpecPosition) throws -> BuiltPanel {
-        let expression = try o.requiredString("expression")
-        var assignments: [String] = []
-        if let node = o.node("values") {
-            let values = try SpecMap(node, file: o.file, context: "'values'")
-            for key in values.keys {
-                let v = try values.number(key)!
-                assignments.append("\(key)=\(v)")
-            }
-            try values.finish()
-        }
         let title = try o.string("title")
-        let bridge = SpecCommandBridge(command: GraphCommand.self, ownKeys: ["expression", "values", "title", "kind"])
-        // Options first, then `--` and the expression and its values (an expression may start with '-').
-        let args = (try bridge.arguments(o)) + ["-o", "spec-panel.png", "--", expression] + assignments
-        let command = try bridge.parse(GraphCommand.self, args, options: o, at: position)
+        let run = try SpecGraphEvaluation(o, at: position, ownKeys: ["title"])
+        var notes = run.notes
+        let values = run.values
         do {
-            let request = try command.request()
-            let evaluation = try Evaluation(request.graph, values: request.values, upstream: request.upstream)
-            var notes = evaluation.domainIssues.map { "domain error at \($0); the graph marks it" }
-            var values: [String: [Double]] = ["output": [evaluation.outputValue]]
-            for node in evaluation.graph.nodes {
-                guard let name = node.name else { continue }
-                values[name] = [evaluation.values[node.id]]
-                values["grad.\(name)"] = [evaluation.gradients[node.id]]
-            }
-            let job = GraphJob(request: request)
-            let options = job.options(stage: request.forwardOnly ? .forward : .backward)
-            var panel = GraphPanel(try MeasuringCanvas.with { GraphDiagram(evaluation, options: options, measuringWith: $0) })
+            let job = GraphJob(request: run.request)
+            let options = job.options(stage: run.request.forwardOnly ? .forward : .backward)
+            var panel = GraphPanel(try MeasuringCanvas.with { GraphDiagram(run.drawn, options: options, measuringWith: $0) })
             panel.maximumScale = 1.6
             if let title { panel.title = try SpecPanelBuilder.fill(title, values, o, "title") }
-            if !evaluation.domainIssues.isEmpty { notes.append("the graph has domain errors") }
+            if !run.drawn.problemNodes.isEmpty { notes.append("the graph has domain errors") }
             return BuiltPanel(panel: panel, values: values, notes: notes)
-        } catch let e as MissingValues {
-            throw SpecError(o.file, position, "\(o.contextDescription): \(e.description)")
         } catch {
             throw userError(error, o, at: position)
         }

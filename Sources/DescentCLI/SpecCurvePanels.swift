@@ -191,8 +191,12 @@ enum SpecCurvePanels {
     }
 
     /// `kind: gd-steps`: gradient descent on a 1-D function at several learning rates, drawn
-    /// on the curve (`show: curve`) or as the loss per step on log y (`show: loss`).
-    static func gradientDescentSteps(_ o: SpecMap) throws -> BuiltPanel {
+    /// on the curve (`show: curve`), as the loss per step on log y (`show: loss`) or as w per
+    /// step (`show: w`). With `shifts: {sd, samples, seed}` the function is each example's loss
+    /// of a data set that shifts it (`ShiftedSamples1D`), the curve drawn is their mean, and
+    /// `batch: [full, 1]` (one per learning rate) picks full-batch or mini-batch steps.
+    /// `reveal` draws only the first `reveal` steps of each run (an animation frame); the values are the whole runs'.
+    static func gradientDescentSteps(_ o: SpecMap, reveal: Int? = nil) throws -> BuiltPanel {
         let f = try expression(o, "function", variable: try o.string("variable"))
         guard let start = try o.number("start") else { throw o.missing("start") }
         guard let rates = try o.numbers("lr"), !rates.isEmpty, rates.allSatisfy({ $0 > 0 && $0.isFinite }) else {
@@ -200,86 +204,198 @@ enum SpecCurvePanels {
         }
         let steps = try o.integer("steps") ?? 10
         guard (1...100_000).contains(steps) else { throw SpecError(o.file, o.entry("steps")?.value.position, "'steps': expected 1 to 100000") }
-        var labels: [String] = []
-        if let node = o.node("labels") {
-            guard case let .list(items, _) = node, items.count == rates.count else {
-                throw SpecError(o.file, node.position, "'labels': expected one label per learning rate (\(rates.count))")
-            }
-            labels = items.compactMap { if case let .scalar(s, _, _) = $0 { return s } else { return nil } }
-        }
+        let labels = try stringList(o, "labels", count: rates.count, what: "one label per learning rate")
         let show = try o.string("show") ?? "curve"
-        guard show == "curve" || show == "loss" else { throw SpecError(o.file, o.entry("show")?.value.position, "'show': expected curve or loss") }
+        guard ["curve", "loss", "w"].contains(show) else { throw SpecError(o.file, o.entry("show")?.value.position, "'show': expected curve, loss or w") }
+        let every = try o.integer("every") ?? 1
+        guard every >= 1 else { throw SpecError(o.file, o.entry("every")?.value.position, "'every': expected a whole number of steps >= 1") }
+        let data = try shiftedSamples(o, f)
+        let batches = try batchSizes(o, count: rates.count, data: data)
+        let loss: (Double) -> Double = data.map { d in { d.value($0) } } ?? f.value
+        let seed = UInt64(try o.integer("seed") ?? 0)
         let theme = Theme()
-        var chart = CurveChart(xLabel: show == "curve" ? "$\(f.variable)$" : "step", yLabel: show == "curve" ? "" : "loss")
+        let yLabel = ["curve": "", "loss": "loss", "w": "$\(f.variable)$"][show]!
+        var chart = CurveChart(xLabel: show == "curve" ? "$\(f.variable)$" : "step", yLabel: yLabel)
         var values: [String: [Double]] = ["final_w": [], "final_loss": []]
-        let runs = rates.map { GradientDescent1D.run(f, start: start, learningRate: $0, steps: steps) }
+        let runs = zip(rates, batches).map { rate, batch in
+            data.map { $0.descend(start: start, learningRate: rate, steps: steps, batch: batch, seed: seed) }
+                ?? GradientDescent1D.run(f, start: start, learningRate: rate, steps: steps)
+        }
         if show == "curve" {
             let xs = runs.flatMap { $0 }.filter(\.isFinite)
             let reach = max(abs(start), xs.map(abs).max() ?? 1) * 1.1
             let r = try range(o, "range", default: -reach...reach)
-            let (cx, cy) = f.samples(over: r, count: 400)
-            chart.curves.append(.init(xs: cx, ys: cy, label: try o.string("function-label") ?? "$L(\(f.variable)) = \(f.source)$",
-                                      color: Color(hex: 0x777777), width: 1.4))
+            let cx = FiniteDifference.linear(r, count: 400)
+            let label = try o.string("function-label") ?? "$L(\(f.variable)) = \(f.source)$"
+            chart.curves.append(.init(xs: cx, ys: cx.map(loss), label: label, color: Color(hex: 0x777777), width: 1.4))
         }
         for (k, (rate, path)) in zip(rates, runs).enumerated() {
             let color = theme.color(k)
             let name = (labels.isEmpty ? "" : labels[k] + ", ") + "$\\eta = \(ValueTemplate.plain(rate))$"
-            let losses = path.map(f.value)
+            let allLosses = path.map(loss)
             values["final_w"]!.append(path.last ?? .nan)
-            values["final_loss"]!.append(losses.last ?? .nan)
-            if show == "curve" {
-                // Iterates on the curve, each step an arrow; points that leave the plotted range are dropped.
-                chart.curves.append(.init(xs: path, ys: losses, label: name, color: color, width: 0))
+            values["final_loss"]!.append(allLosses.last ?? .nan)
+            if reveal != nil {
+                chart.hidden.xs += show == "curve" ? path : path.indices.map(Double.init)
+                chart.hidden.ys += show == "w" ? path : allLosses
+            }
+            let shown = min(path.count, (reveal ?? path.count) + 1)
+            let path = Array(path.prefix(shown)), losses = Array(allLosses.prefix(shown))
+            switch show {
+            case "curve":
+                // Iterates on the curve (every `every`-th), each step an arrow; points that leave the plotted range are dropped.
+                let kept = Array(stride(from: 0, to: path.count, by: every)) + (path.count > 1 && (path.count - 1) % every != 0 ? [path.count - 1] : [])
+                let (ws, ls) = (kept.map { path[$0] }, kept.map { losses[$0] })
+                chart.curves.append(.init(xs: ws, ys: ls, label: name, color: color, width: 0))
                 chart.markerCurves.insert(chart.curves.count - 1)
-                for (a, b) in zip(zip(path, losses), zip(path.dropFirst(), losses.dropFirst())) where a.0.isFinite && b.0.isFinite && b.1.isFinite {
+                for (a, b) in zip(zip(ws, ls), zip(ws.dropFirst(), ls.dropFirst())) where a.0.isFinite && b.0.isFinite && b.1.isFinite {
                     chart.arrows.append(.init(from: a, to: b, color: color))
                 }
-            } else {
-                let steps = (0..<losses.count).map(Double.init)
-                chart.curves.append(.init(xs: steps, ys: losses, label: name, color: color, markers: true))
+            default:
+                let xs = (0..<path.count).map(Double.init)
+                chart.curves.append(.init(xs: xs, ys: show == "loss" ? losses : path, label: name, color: color, markers: path.count <= 60))
             }
         }
         if show == "loss" { chart.logY = try o.bool("log-y") ?? true }
         chart.yLimits = try limits(o, "ylim")
         if let legend = try o.string("legend") { chart.legend = try legendPlacement(legend, o) }
         var axes = chart.axes(theme: theme)
-        if show == "loss" { axes.xIntegerTicks = true }
+        if show != "curve" { axes.xIntegerTicks = true }
         return BuiltPanel(panel: axes, values: values)
     }
 
-    /// `kind: bars`: values as bars (`values: [...]`, or `one-hot: {label: 9, classes: 10}`).
-    static func bars(_ o: SpecMap) throws -> BuiltPanel {
-        var heights: [Double]
-        if let node = o.node("one-hot") {
+    /// A list of `count` strings under `key` (empty when absent).
+    static func stringList(_ o: SpecMap, _ key: String, count: Int, what: String) throws -> [String] {
+        guard let node = o.node(key) else { return [] }
+        guard case let .list(items, _) = node, items.count == count else {
+            throw SpecError(o.file, node.position, "'\(key)': expected \(what) (\(count))")
+        }
+        return try items.map { item in
+            guard case let .scalar(s, _, _) = item else { throw SpecError(o.file, item.position, "'\(key)': expected \(what)") }
+            return s
+        }
+    }
+
+    /// `shifts: {sd: 0.05, samples: 50, seed: 0}`: the data set of shifted examples, if given.
+    static func shiftedSamples(_ o: SpecMap, _ f: ExpressionCurve) throws -> ShiftedSamples1D? {
+        guard let node = o.node("shifts") else { return nil }
+        let m = try SpecMap(node, file: o.file, context: "'shifts'")
+        guard let sd = try m.number("sd"), sd >= 0, sd.isFinite else { throw m.missing("sd") }
+        let samples = try m.integer("samples") ?? 50
+        guard (1...10_000).contains(samples) else { throw SpecError(o.file, m.entry("samples")?.value.position, "'samples': expected 1 to 10000") }
+        let seed = try m.integer("seed") ?? 0
+        guard seed >= 0 else { throw SpecError(o.file, m.entry("seed")?.value.position, "'seed': expected a whole number >= 0") }
+        try m.finish()
+        return ShiftedSamples1D(f, sd: sd, samples: samples, seed: UInt64(seed))
+    }
+
+    /// `batch: [full, 1]`: per learning rate, full batch (nil) or examples per step; only with `shifts`.
+    static func batchSizes(_ o: SpecMap, count: Int, data: ShiftedSamples1D?) throws -> [Int?] {
+        let texts = try stringList(o, "batch", count: count, what: "full or a batch size per learning rate")
+        guard !texts.isEmpty else { return Array(repeating: nil, count: count) }
+        guard let data else { throw SpecError(o.file, o.entry("batch")?.keyPosition, "'batch' needs 'shifts': the examples to draw batches from") }
+        return try texts.map { text in
+            if text == "full" { return nil }
+            guard let b = Int(text), (1...data.shifts.count).contains(b) else {
+                throw SpecError(o.file, o.entry("batch")?.value.position, "'batch': expected full or 1 to \(data.shifts.count), found '\(text)'")
+            }
+            return b
+        }
+    }
+
+    /// `kind: bars`: values as bars (`values: [...]`, a computed value's name such as
+    /// `A.outputs_final`, or `one-hot: {label: 9, classes: 10}`), or several `series` of them
+    /// side by side per category, each with its `label` and optional `color`.
+    static func bars(_ o: SpecMap, known: [String: [Double]]) throws -> BuiltPanel {
+        let theme = Theme()
+        let showValues = try o.bool("value-labels") ?? true
+        var groups: [(heights: [Double], label: String?, color: Color?, valueLabels: Bool)] = []
+        var levels: [(heights: [Double], label: String?, color: Color?)] = []
+        if let node = o.node("series") {
+            guard case let .list(items, _) = node, !items.isEmpty else { throw o.wrongType("series", node, "a list of {values, label, color}") }
+            for item in items {
+                let m = try SpecMap(item, file: o.file, context: "a bar series")
+                guard m.node("values") != nil else { throw m.missing("values") }
+                let color = try m.string("color").map { try SpecColors.color($0, m, "color") }
+                let heights = try barHeights(m, known: known), label = try m.string("label")
+                // `as: level`: a line across the category at each value (targets) instead of bars.
+                switch try m.string("as") ?? "bars" {
+                case "bars": groups.append((heights, label, color, try m.bool("value-labels") ?? showValues))
+                case "level": levels.append((heights, label, color))
+                case let other: throw SpecError(o.file, m.entry("as")?.value.position, "'as': expected bars or level, found '\(other)'")
+                }
+                try m.finish()
+            }
+        } else if let node = o.node("one-hot") {
             let h = try SpecMap(node, file: o.file, context: "'one-hot'")
             guard let label = try h.integer("label"), let classes = try h.integer("classes"), classes > 0, (0..<classes).contains(label) else {
                 throw SpecError(o.file, node.position, "'one-hot': expected label and classes with 0 <= label < classes")
             }
             try h.finish()
-            heights = OneHotTarget.vector(label: label, classes: classes)
-        } else if let v = try o.numbers("values") {
-            heights = v
+            groups = [(OneHotTarget.vector(label: label, classes: classes), nil, nil, showValues)]
+        } else if o.node("values") != nil {
+            groups = [(try barHeights(o, known: known), nil, nil, showValues)]
         } else {
             throw o.missing("values")
         }
-        var categories = (0..<heights.count).map { String($0) }
+        guard let count = (groups.first?.heights ?? levels.first?.heights)?.count else { throw o.missing("values") }
+        if let bad = (groups.map { ($0.heights, $0.label) } + levels.map { ($0.heights, $0.label) }).first(where: { $0.0.count != count }) {
+            throw SpecError(o.file, o.node("series")?.position, "'series': every series needs \(count) values (one per category); '\(bad.1 ?? "?")' has \(bad.0.count)")
+        }
+        var categories = (0..<count).map { String($0) }
         if let node = o.node("categories") {
-            guard case let .list(items, _) = node, items.count == heights.count else {
-                throw SpecError(o.file, node.position, "'categories': expected one name per bar (\(heights.count))")
+            guard case let .list(items, _) = node, items.count == count else {
+                throw SpecError(o.file, node.position, "'categories': expected one name per bar (\(count))")
             }
             categories = items.compactMap { if case let .scalar(s, _, _) = $0 { return s } else { return nil } }
         }
-        let showValues = try o.bool("value-labels") ?? true
+        let format = try o.string("value-format") ?? (groups.count > 1 ? "%.2f" : "%.3g")
         var axes = Axes(title: nil, xLabel: try o.string("xlabel") ?? "", yLabel: try o.string("ylabel") ?? "")
-        let xs = (0..<heights.count).map(Double.init)
-        axes.add(BarSeries(xs: xs, heights: heights, color: Color(hex: 0x0072B2),
-                           valueLabels: showValues ? heights.map { String(format: "%.3g", $0) } : nil))
-        axes.xFixedTicks = zip(xs, categories).map { Tick(value: $0, label: $1) }
-        axes.xLimits = AxisLimits(lower: -0.6, upper: Double(heights.count) - 0.4)
+        // Side by side within 0.8 of a category, as matplotlib's grouped bar example.
+        let width = groups.count == 1 ? 0.7 : 0.8 / Double(groups.count)
+        // Levels first, so the bars' value labels stay readable over them.
+        for level in levels {
+            let style = StrokeStyle(color: level.color ?? Color(hex: 0x111111), width: 2.2, dash: [6, 3])
+            axes.add(LevelMarks(xs: (0..<count).map(Double.init), levels: level.heights, label: level.label, style: style, width: 0.9))
+        }
+        for (k, group) in groups.enumerated() {
+            let offset = (Double(k) - Double(groups.count - 1) / 2) * width
+            let xs = (0..<count).map { Double($0) + offset }
+            let color = group.color ?? (groups.count == 1 ? Color(hex: 0x0072B2) : theme.color(k))
+            axes.add(BarSeries(xs: xs, heights: group.heights, label: group.label, color: color, width: width * (groups.count == 1 ? 1 : 0.92),
+                               valueLabels: group.valueLabels ? group.heights.map { String(format: format, $0) } : nil))
+        }
+        axes.xFixedTicks = categories.enumerated().map { Tick(value: Double($0.offset), label: $0.element) }
+        axes.xLimits = AxisLimits(lower: -0.6, upper: Double(count) - 0.4)
         axes.yLimits = try limits(o, "ylim")
-        if axes.yLimits.lower == nil { axes.yLimits.lower = min(0, heights.min() ?? 0) }
-        axes.legend = .none
-        return BuiltPanel(panel: axes, values: ["bars": heights])
+        let all = groups.flatMap(\.heights) + levels.flatMap(\.heights)
+        if axes.yLimits.lower == nil { axes.yLimits.lower = min(0, all.min() ?? 0) }
+        if groups.contains(where: { $0.label != nil }) || levels.contains(where: { $0.label != nil }) {
+            if let legend = try o.string("legend") { axes.legend = try legendPlacement(legend, o) }
+        } else {
+            axes.legend = .none
+        }
+        var values: [String: [Double]] = [:]
+        if groups.count == 1 { values["bars"] = groups[0].heights } else {
+            for (k, g) in groups.enumerated() { values["bars\(k + 1)"] = g.heights }
+            for (k, l) in levels.enumerated() { values["levels\(k + 1)"] = l.heights }
+        }
+        return BuiltPanel(panel: axes, values: values)
+    }
+
+    /// `values:` as numbers, or the name of a value an earlier panel computed.
+    static func barHeights(_ o: SpecMap, known: [String: [Double]]) throws -> [Double] {
+        if let node = o.node("values"), case let .scalar(text, _, _) = node, Double(text) == nil {
+            _ = try o.string("values")
+            guard let v = known[text] else {
+                let message = "'values': no computed value '\(text)'"
+                let near = SpecValues.nearest(text, among: known.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+                throw SpecError(o.file, node.position, message + near + " (values are named by earlier panels, as A.outputs_final)")
+            }
+            return v
+        }
+        guard let v = try o.numbers("values"), !v.isEmpty else { throw o.missing("values") }
+        return v
     }
 }
 

@@ -15,24 +15,26 @@ struct BuiltPanel {
 
 /// The panel kinds a spec can use, and the builder of each.
 enum SpecPanelBuilder {
-    static let kinds = ["curve", "fd-error", "gd-steps", "bars", "boundary", "plot", "train", "landscape", "graph", "network", "neuron"]
+    static let kinds = ["curve", "fd-error", "gd-steps", "bars", "boundary", "plot", "train", "landscape", "graph", "matrix", "network", "neuron"]
 
-    /// Builds `panel`; `known` holds the values earlier panels computed, for `{name}` in labels.
+    /// Builds `panel`; `known` holds the values earlier panels computed, for `{name}` in labels;
+    /// `reveal` (an animation frame) draws only the first steps of the paths of gd-steps and landscape panels;
     /// `runs` holds the runs earlier train panels made, by panel letter.
-    static func build(_ panel: FigureSpec.Panel, file: String, known: [String: [Double]],
+    static func build(_ panel: FigureSpec.Panel, file: String, known: [String: [Double]], reveal: Int? = nil,
                       runs: [Character: TrainingLogFinalState] = [:]) throws -> BuiltPanel {
         let o = panel.options
         var built: BuiltPanel
         switch panel.kind {
         case "curve": built = try SpecCurvePanels.curve(o)
         case "fd-error": built = try SpecCurvePanels.finiteDifferenceError(o)
-        case "gd-steps": built = try SpecCurvePanels.gradientDescentSteps(o)
-        case "bars": built = try SpecCurvePanels.bars(o)
+        case "gd-steps": built = try SpecCurvePanels.gradientDescentSteps(o, reveal: reveal)
+        case "bars": built = try SpecCurvePanels.bars(o, known: known)
         case "boundary": built = try SpecBoundaryPanel.build(o, at: panel.kindPosition)
         case "plot": built = try SpecCommandPanels.plot(o, at: panel.kindPosition)
         case "train": built = try SpecCommandPanels.train(o, at: panel.kindPosition)
-        case "landscape": built = try SpecCommandPanels.landscape(o, at: panel.kindPosition)
+        case "landscape": built = try SpecCommandPanels.landscape(o, at: panel.kindPosition, reveal: reveal)
         case "graph": built = try SpecCommandPanels.graph(o, at: panel.kindPosition)
+        case "matrix": built = try SpecMatrixPanel.build(o, at: panel.kindPosition)
         case "network": built = try SpecNetworkPanels.network(o, at: panel.kindPosition, runs: runs)
         case "neuron": built = try SpecNetworkPanels.neuron(o, at: panel.kindPosition)
         default:

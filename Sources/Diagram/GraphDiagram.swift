@@ -18,12 +18,12 @@ public struct GraphDiagram: Sendable {
     /// One drawn box: a graph node or the invisible end of the output wire.
     enum Shape { case gate(Operation), pill(String, fill: Color), constant(Double), sink }
 
-    public let evaluation: Evaluation
+    public let evaluation: any DiagramEvaluation
     public let options: Options
     let shapes: [Shape]
     let edges: [(from: Int, to: Int, port: Int, label: WireLabel, measured: WireLabel.Measured)]
     let nameLayouts: [RichTextLayout?]
-    let captions: [RichTextLayout?]
+    let captions: [WireText?]
     public let layout: LayeredLayout
     /// The colour key under the graph: which colour is the value, the gradient, the local derivative.
     let key: [(RichTextLayout, Color)]
@@ -46,8 +46,8 @@ public struct GraphDiagram: Sendable {
     /// Wire label boxes in figure coordinates.
     public var labelRects: [Rect] { layout.routes.compactMap(\.labelRect).map { offset($0) } }
 
-    /// Measures text on `canvas` and lays the graph out.
-    public init(_ evaluation: Evaluation, options: Options = Options(), measuringWith canvas: Canvas) {
+    /// Measures text on `canvas` and lays the graph out (a scalar `Evaluation` or a `TensorEvaluation`).
+    public init(_ evaluation: any DiagramEvaluation, options: Options = Options(), measuringWith canvas: Canvas) {
         self.evaluation = evaluation
         self.options = options
         let graph = evaluation.graph
@@ -56,13 +56,16 @@ public struct GraphDiagram: Sendable {
         let users = graph.users()
         var shapes: [Shape] = []
         var names: [RichTextLayout?] = []
-        var captions: [RichTextLayout?] = []
+        var captions: [WireText?] = []
         var sizes: [Size] = []
         let lr = options.direction == .leftToRight
         for node in graph.nodes {
-            var caption: RichTextLayout?
+            var caption: WireText?
             if showGradient && users[node.id].count > 1 {
-                caption = RichTextLayout("\u{2211} " + WireLabel.text(evaluation.gradients[node.id]), font: style.numberFont, canvas: canvas)
+                switch evaluation.nodeGradient(of: node.id) {
+                case .scalar(let g): caption = WireText(RichTextLayout("\u{2211} " + WireLabel.text(g), font: style.numberFont, canvas: canvas))
+                case .tensor(let t): caption = WireText(tensor: t, prefix: "\u{2211} ", font: style.numberFont, canvas: canvas)
+                }
             }
             switch node.kind {
             case .gate(let op):
@@ -92,8 +95,8 @@ public struct GraphDiagram: Sendable {
         var layoutEdges: [LayeredLayout.Edge] = []
         for node in graph.nodes {
             for (k, input) in node.inputs.enumerated() {
-                let label = WireLabel(value: evaluation.values[input], gradient: evaluation.edgeGradients[node.id][k],
-                                      local: options.showLocal ? evaluation.localDerivatives[node.id][k] : nil)
+                let label = WireLabel(value: evaluation.wireValue(of: input), gradient: evaluation.edgeGradient(of: node.id, slot: k),
+                                      local: options.showLocal ? evaluation.localDerivative(of: node.id, slot: k) : nil)
                 let m = label.measure(on: canvas, style: style, showGradient: showGradient, cache: &measured)
                 edges.append((input, node.id, k, label, m))
                 layoutEdges.append(.init(from: input, to: node.id, port: k, ports: node.inputs.count,
@@ -109,7 +112,7 @@ public struct GraphDiagram: Sendable {
             let name = RichTextLayout(output.name.map(Self.markup) ?? "output", font: style.nameFont, canvas: canvas)
             shapes.append(.sink); names.append(name); captions.append(nil)
             sizes.append(lr ? Size(name.width + Self.sinkGap, name.height) : Size(name.width, name.height + Self.sinkGap))
-            let label = WireLabel(value: evaluation.outputValue, gradient: evaluation.upstream, local: nil)
+            let label = WireLabel(value: evaluation.wireValue(of: output.id), gradient: evaluation.outputGradient, local: nil)
             let m = label.measure(on: canvas, style: style, showGradient: showGradient, cache: &measured)
             edges.append((output.id, sink, 0, label, m))
             layoutEdges.append(.init(from: output.id, to: sink, labelSize: WireLabel.size(m, direction: options.direction)))
@@ -173,7 +176,7 @@ public struct GraphDiagram: Sendable {
             }
             return showGradient
         }
-        let problems = Set(evaluation.domainIssues.map(\.node))
+        let problems = evaluation.problemNodes
         canvas.withSavedState {
             canvas.translate(by: Point(style.margin, style.margin))
             // Wires first, then labels, then nodes on top.
@@ -228,7 +231,7 @@ public struct GraphDiagram: Sendable {
         }
     }
 
-    func drawNode(_ id: Int, _ shape: Shape, rect: Rect, problem: Bool, current: Bool, caption: RichTextLayout?, on canvas: Canvas) {
+    func drawNode(_ id: Int, _ shape: Shape, rect: Rect, problem: Bool, current: Bool, caption: WireText?, on canvas: Canvas) {
         let style = options.style
         let outline = StrokeStyle(color: problem ? style.gradientColor : style.outlineColor, width: problem || current ? 2.2 : 1.2)
         let center = Point(rect.midX, rect.midY)

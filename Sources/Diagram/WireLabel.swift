@@ -4,36 +4,40 @@ import Autodiff
 
 /// The numbers written on one wire: value above, gradient below, optional local derivative.
 struct WireLabel {
-    var value: Double
-    var gradient: Double
-    var local: Double?
+    var value: WireNumber
+    var gradient: WireNumber
+    var local: WireNumber?
 
     /// Number text with a typographic minus sign.
-    static func text(_ v: Double) -> String {
+    static func text(_ v: Double, digits: Int = 4) -> String {
         if v.isInfinite { return v > 0 ? "\u{221E}" : "\u{2212}\u{221E}" }
         // A scalar loop: Foundation's replacingOccurrences costs more than the layout on big graphs.
         var out = ""
-        for ch in NumberText.compact(v).unicodeScalars { out.unicodeScalars.append(ch == "-" ? "\u{2212}" : ch) }
+        for ch in NumberText.compact(v, digits: digits).unicodeScalars { out.unicodeScalars.append(ch == "-" ? "\u{2212}" : ch) }
         return out
     }
 
     struct Measured {
-        var value: RichTextLayout
-        var gradient: RichTextLayout?
-        var local: RichTextLayout?
+        var value: WireText
+        var gradient: WireText?
+        var local: WireText?
     }
 
     /// Measured number texts by text and weight: a big graph repeats the same few values.
     typealias Cache = [String: RichTextLayout]
 
     func measure(on canvas: Canvas, style: DiagramStyle, showGradient: Bool, cache: inout Cache) -> Measured {
-        func layout(_ v: Double, prefix: String = "") -> RichTextLayout {
+        func layout(_ number: WireNumber, prefix: String = "") -> WireText {
+            guard case .scalar(let v) = number else {
+                guard case .tensor(let t) = number else { fatalError() }
+                return WireText(tensor: t, prefix: prefix, font: style.numberFont, canvas: canvas)
+            }
             let text = prefix + Self.text(v)
             let key = v.isFinite ? text : "\u{0}" + text
-            if let known = cache[key] { return known }
+            if let known = cache[key] { return WireText(known) }
             let made = RichTextLayout(text, font: v.isFinite ? style.numberFont : style.strongNumberFont, canvas: canvas)
             cache[key] = made
-            return made
+            return WireText(made)
         }
         return Measured(value: layout(value),
                         gradient: showGradient ? layout(gradient) : nil,

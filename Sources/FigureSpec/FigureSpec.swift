@@ -32,9 +32,35 @@ public struct FigureSpec {
     public var expectations: [Expectation]
     /// Relative tolerance of the expectations.
     public var tolerance: Double
+    /// The animation to write beside the still figure, if the spec asks for one.
+    public var animation: Animation?
+
+    /// `animate: {steps: 40, every: 2, fps: 8, hold: 2, width: 960}`: frames that reveal the
+    /// paths' first 0, every, 2 every, ..., steps steps, played at `fps` with the last frame held
+    /// `hold` seconds, `width` pixels wide.
+    public struct Animation: Sendable, Equatable {
+        public var steps: Int
+        public var every: Int
+        public var fps: Double
+        public var hold: Double
+        public var width: Int
+
+        /// The steps each frame reveals.
+        public var frameSteps: [Int] {
+            var out = Array(stride(from: 0, through: steps, by: every))
+            if out.last != steps { out.append(steps) }
+            return out
+        }
+
+        /// How long each frame is shown, in seconds.
+        public var delays: [Double] {
+            let n = frameSteps.count
+            return (0..<n).map { $0 == n - 1 ? hold : 1 / fps }
+        }
+    }
 
     public static let topLevelKeys = ["id", "title", "source", "size", "layout", "columns", "letters", "share-x", "share-y",
-                                      "panels", "expect", "tolerance"]
+                                      "panels", "expect", "tolerance", "animate"]
     static let sharing = ["none", "all", "row", "column"]
 
     /// Reads and checks the spec file at `path` (the panels' own options are checked by their builders).
@@ -110,6 +136,22 @@ public struct FigureSpec {
                 rows.append(row)
             }
             mosaic = rows.joined(separator: ";")
+        }
+
+        if let node = top.node("animate") {
+            let a = try SpecMap(node, file: file, context: "'animate'")
+            guard let steps = try a.integer("steps") else { throw a.missing("steps") }
+            let every = try a.integer("every") ?? 1, fps = try a.number("fps") ?? 6, hold = try a.number("hold") ?? 2
+            let width = try a.integer("width") ?? 960
+            guard (1...10_000).contains(steps) else { throw SpecError(file, a.entry("steps")?.value.position, "'steps': expected 1 to 10000") }
+            guard every >= 1, (steps + every - 1) / every <= 500 else {
+                throw SpecError(file, a.entry("every")?.value.position, "'every': expected a whole number >= 1 giving at most 500 frames")
+            }
+            guard fps > 0, fps <= 60 else { throw SpecError(file, a.entry("fps")?.value.position, "'fps': expected 0 to 60 frames a second") }
+            guard hold >= 0, hold <= 60 else { throw SpecError(file, a.entry("hold")?.value.position, "'hold': expected 0 to 60 seconds") }
+            guard (100...4000).contains(width) else { throw SpecError(file, a.entry("width")?.value.position, "'width': expected 100 to 4000 pixels") }
+            try a.finish()
+            animation = Animation(steps: steps, every: every, fps: fps, hold: hold, width: width)
         }
 
         var expectations: [Expectation] = []

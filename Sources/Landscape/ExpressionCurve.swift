@@ -12,10 +12,17 @@ public struct ExpressionCurve: Sendable {
     /// The variable's name.
     public let variable: String
     public let source: String
+    /// A reverse pass over the graph, prepared once and copied per point.
+    private let prepared: ReversePass
+    /// Every node of the variable (a name may be read in several places).
+    private let variableNodes: [Int]
 
     /// Parses `source`; the expression must use exactly one variable (`variable` when given).
     public init(_ source: String, variable: String? = nil) throws {
         let graph = try ComputationGraph(parsing: source)
+        if graph.nodes.contains(where: { $0.operation?.isArrayOnly == true }) {
+            throw CurveError("'\(source)' makes an array ('[...]'): a curve is a function of one number")
+        }
         let names = Array(Set(graph.variables.compactMap(\.name))).sorted()
         if let variable {
             guard names.allSatisfy({ $0 == variable }) else {
@@ -31,16 +38,26 @@ public struct ExpressionCurve: Sendable {
         }
         self.graph = graph
         self.source = source
+        prepared = ReversePass(graph)
+        let name = self.variable
+        variableNodes = graph.variables.filter { $0.name == name }.map(\.id)
     }
 
     /// f(x) and f'(x) (NaN where the expression is undefined).
     public func valueAndDerivative(_ x: Double) -> (value: Double, derivative: Double) {
-        guard let e = try? Evaluation(graph, values: [variable: x]) else { return (.nan, .nan) }
-        let ids = graph.variables.filter { $0.name == variable }.map(\.id)
-        return (e.outputValue, ids.reduce(0) { $0 + e.gradients[$1] })
+        var pass = prepared
+        for id in variableNodes { pass.set(id, x) }
+        pass.forward()
+        pass.backward()
+        return (pass.values[graph.output], variableNodes.reduce(0) { $0 + pass.adjoints[$1] })
     }
 
-    public func value(_ x: Double) -> Double { valueAndDerivative(x).value }
+    public func value(_ x: Double) -> Double {
+        var pass = prepared
+        for id in variableNodes { pass.set(id, x) }
+        pass.forward()
+        return pass.values[graph.output]
+    }
     public func derivative(_ x: Double) -> Double { valueAndDerivative(x).derivative }
 
     /// `count` evenly spaced samples of f (or f') over `range`.

@@ -24,6 +24,10 @@ public final class ExpressionSurface: Surface2D, PlaneObjective {
             throw Failure(error: ExpressionError("a surface is a function of x and y; '\(v.name ?? "")' is neither",
                                                  start: v.range.start, end: v.range.end))
         }
+        if let array = graph.nodes.first(where: { $0.operation?.isArrayOnly == true }) {
+            throw Failure(error: ExpressionError("a surface is a function of numbers; '[...]' makes an array",
+                                                 start: array.range.start, end: array.range.end))
+        }
         xNode = graph.variables.first { $0.name == "x" }?.id
         yNode = graph.variables.first { $0.name == "y" }?.id
         prepared = ReversePass(graph)

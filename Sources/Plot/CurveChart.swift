@@ -46,6 +46,8 @@ public struct CurveChart: Sendable {
     public var markerCurves: Set<Int> = []
     public var points: [MarkedPoint] = []
     public var arrows: [Arrow] = []
+    /// Points not drawn (yet) that still set the axis range and the legend's place: an animation frame's later iterates.
+    public var hidden: (xs: [Double], ys: [Double]) = ([], [])
     public var logX = false
     public var logY = false
     public var xLimits = AxisLimits()
@@ -75,6 +77,7 @@ public struct CurveChart: Sendable {
                                 marker: curve.markers ? Marker(.circle, size: 5, fill: color, edge: .white) : nil))
         }
         for arrow in arrows { axes.add(ArrowAnnotation(from: arrow.from, to: arrow.to, color: arrow.color)) }
+        if !hidden.xs.isEmpty { axes.add(HiddenExtent(xs: hidden.xs, ys: hidden.ys)) }
         for point in points {
             let color = point.color ?? theme.textColor
             axes.add(ScatterSeries(xs: [point.x], ys: [point.y], marker: Marker(.circle, size: 6, fill: color, edge: .white)))

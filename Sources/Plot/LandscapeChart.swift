@@ -42,6 +42,10 @@ public struct LandscapeChart: Sendable {
     public var minima: [(Double, Double)] = []
     /// Marks the centre of a network slice as the trained weights.
     public var marksTrainedWeights = false
+    /// Points of the paths not drawn (yet) that still keep the legend's place: an animation frame's later iterates.
+    public var hidden: (xs: [Double], ys: [Double]) = ([], [])
+    /// Random-search guesses, drawn over the contours and under the paths.
+    public var randomSearch: RandomSearchPoints?
     /// Arrows along each step of the paths.
     public var stepArrows = false
     /// Smooth (bilinear) heatmap pixels, for fine grids.
@@ -88,8 +92,10 @@ public struct LandscapeChart: Sendable {
             var marks = ContourLines(lines: contours, style: StrokeStyle(color: ink.withAlpha(diverging ? 0.6 : 0.75), width: 0.7),
                                      labelColor: ink)
             marks.avoid = minima + paths.flatMap { zip($0.xs, $0.ys).map { ($0, $1) } }
+                + (randomSearch.map { Array(zip($0.xs, $0.ys)) } ?? [])
             axes.add(marks)
         }
+        for mark in randomSearch?.marks() ?? [] { axes.add(mark) }
         // Paths are listed in the given order but drawn last-first, so the smooth full-batch
         // path lies on top of the noisy ones that share its start.
         var pathMarks: [OptimizerPathMark] = []
@@ -105,8 +111,9 @@ public struct LandscapeChart: Sendable {
         }
         axes.add(OptimizerPathStack(pathMarks.reversed()))
         axes.add(MinimaMark(points: minima))
+        if !hidden.xs.isEmpty { axes.add(HiddenExtent(xs: hidden.xs, ys: hidden.ys)) }
         if marksTrainedWeights { axes.add(MinimaMark(points: [(0, 0)], label: "trained weights")) }
-        axes.legend = paths.isEmpty && minima.isEmpty && !marksTrainedWeights ? .none : .best
+        axes.legend = paths.isEmpty && minima.isEmpty && !marksTrainedWeights && randomSearch == nil ? .none : .best
         return ColorBarAxes(axes: axes, colorBar: colorBar(invalid: heatmap.invalidCount > 0))
     }
 

@@ -55,7 +55,7 @@ struct ParserTests {
 
     static let errors: [(String, String, Int)] = [
         ("(x + y * z", "expected ')' to close the '(' at column 1, found the end of the expression", 10),
-        ("x + * y", "expected a number, a name or '(', found '*'", 4),
+        ("x + * y", "expected a number, a name, '(' or '[', found '*'", 4),
         ("sigmod(x)", "unknown function 'sigmod', did you mean 'sigmoid'?", 0),
         ("x $ y", "unexpected character '$'", 2),
         ("2x", "expected an operator after the number, found 'x'", 1),

@@ -7,7 +7,7 @@ struct GraphCommandTests {
     static let badInputs: [(arguments: [String], message: String, caret: String?)] = [
         (["(x + y * z", "x=1", "y=2", "z=3"], "expression:1:11: expected ')' to close the '(' at column 1", "              ^"),
         (["sigmod(x)", "x=1"], "unknown function 'sigmod', did you mean 'sigmoid'?", "    ^^^^^^"),
-        (["q = x + y\nf = q * * z", "x=1", "y=2", "z=3"], "expression:2:9: expected a number, a name or '(', found '*'", "            ^"),
+        (["q = x + y\nf = q * * z", "x=1", "y=2", "z=3"], "expression:2:9: expected a number, a name, '(' or '[', found '*'", "            ^"),
         (["(x + y) * z", "x=1"], "missing values for 'y', 'z'", nil),
         (["x + y", "x=1", "y=abc"], "'y=abc': 'abc' is not a number", nil),
         (["x + y", "x=1", "y=2", "k=3"], "value given for 'k', which the expression does not use", nil),

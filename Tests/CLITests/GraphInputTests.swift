@@ -53,7 +53,7 @@ struct GraphInputTests {
         let file = try dir.write("e.txt", "q = x + y\r\nf = q * * z\r\n")
         let result = try DescentProcess.run(["graph", "-f", file, "x=1", "y=2", "z=3", "-o", dir.path("g.png")])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("\(file):2:9: expected a number, a name or '('"), "\(result.stderr)")
+        #expect(result.stderr.contains("\(file):2:9: expected a number, a name, '(' or '['"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.path("g.png")))
         let missing = try DescentProcess.run(["graph", "-f", dir.path("none.txt"), "x=1"])
         #expect(missing.status == 1 && missing.stderr.contains("none.txt: cannot read the expression file"))

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+
+/// The figure set's bar series, random search and shifted-data SGD panels, against numbers from
+/// elsewhere: the course's printed XOR outputs, the definition of a minimum, closed forms.
+@Suite("Figure set: bars, random search, shifted data")
+struct FigureSetPanelKindTests {
+    let set = FigureSetTests()
+
+    @Test("bars: the XOR network's outputs before and after training are the program's printed ones (002 ch. 8)")
+    func xorOutputs() throws {
+        let dir = try TemporaryDirectory(); defer { dir.cleanup() }
+        let spec = """
+        id: xor
+        panels:
+          - kind: train
+            model: mlp
+            layers: [3, 4, 1]
+            activation: sigmoid
+            output: sigmoid
+            loss: mse
+            no-bias: true
+            initialization: uniform
+            weight-shape: in-out
+            reduction: sum
+            data: xor3
+            lr: 1
+            epochs: 1000
+            rng: numpy
+            seed: 1
+          - kind: bars
+            series:
+              - {values: A.outputs_initial, label: before}
+              - {values: A.outputs_final, label: after}
+              - {values: A.targets, label: target, as: level}
+        """
+        let (result, values) = try set.figures(["xor": spec], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        // "Initial Output" and "New output" as the course's program prints them, to 3 decimals.
+        let before = try #require(values["xor"]?["B.bars1"]), after = try #require(values["xor"]?["B.bars2"])
+        for (got, printed) in zip(before, [0.758, 0.771, 0.791, 0.801]) { #expect(abs(got - printed) <= 0.0005 + 1e-12) }
+        for (got, printed) in zip(after, [0.028, 0.925, 0.925, 0.090]) { #expect(abs(got - printed) <= 0.0015) }
+        #expect(values["xor"]?["B.levels1"] == [0, 1, 1, 0])
+    }
+
+    @Test("bars: a series naming no computed value, or of the wrong length, is refused with its line", arguments: [
+        ("  - kind: bars\n    series:\n      - {values: A.nothing}", "bad.yaml:5:18: 'values': no computed value 'A.nothing'"),
+        ("  - kind: bars\n    series:\n      - {values: [1, 2]}\n      - {values: [1, 2, 3]}", "every series needs 2 values"),
+        ("  - kind: bars\n    series:\n      - {values: [1, 2], as: dots}", "'as': expected bars or level, found 'dots'"),
+    ])
+    func badSeries(panel: String, message: String) throws {
+        let dir = try TemporaryDirectory(); defer { dir.cleanup() }
+        let (result, _) = try set.figures(["bad": "id: bad\npanels:\n" + panel + "\n"], in: dir)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test("landscape --random-search: the best guess is no worse than any grid point it could have been, and lies in the domain")
+    func randomSearch() throws {
+        let dir = try TemporaryDirectory(); defer { dir.cleanup() }
+        // On the bowl x^2 + y^2 over [-1, 1]^2 the best of 200 uniform guesses lies within
+        // 0.2 of the minimum with probability 1 - (1 - pi 0.04 / 4)^200 > 0.998 for any seed,
+        // and its loss is its squared distance from the origin.
+        let spec = """
+        id: rs
+        panels:
+          - kind: landscape
+            function: "x^2 + y^2"
+            xlim: [-1, 1]
+            ylim: [-1, 1]
+            optimizers: gd
+            steps: 5
+            random-search: 200
+            seed: 7
+        """
+        let (result, values) = try set.figures(["rs": spec], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let x = try #require(values["rs"]?["random_best_x"]?.first), y = try #require(values["rs"]?["random_best_y"]?.first)
+        let loss = try #require(values["rs"]?["random_best_loss"]?.first)
+        #expect(abs(x) <= 1 && abs(y) <= 1)
+        #expect(abs(loss - (x * x + y * y)) <= 1e-12)
+        #expect(loss < 0.04)
+    }
+
+    @Test("gd-steps with shifts: sd 0 is plain GD, w_k = (1 - 2 eta)^k w_0 on w^2, full batch or single examples")
+    func shiftedDataWithoutNoise() throws {
+        let dir = try TemporaryDirectory(); defer { dir.cleanup() }
+        let spec = """
+        id: shift
+        panels:
+          - kind: gd-steps
+            function: w^2
+            shifts: {sd: 0, samples: 10}
+            start: 2
+            lr: [0.1, 0.1]
+            batch: [full, 1]
+            steps: 7
+            show: w
+        """
+        let (result, values) = try set.figures(["shift": spec], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let final = try #require(values["shift"]?["final_w"])
+        let want = 2 * Foundation.pow(0.8, 7.0)
+        #expect(final.count == 2 && final.allSatisfy { abs($0 - want) <= 1e-12 })
+    }
+
+    @Test("gd-steps with shifts: on w^2 the full-batch minimum moves to the mean shift, as mean((w - s_i)^2) is least there")
+    func shiftedDataMean() throws {
+        let dir = try TemporaryDirectory(); defer { dir.cleanup() }
+        let spec = """
+        id: mean
+        panels:
+          - kind: gd-steps
+            function: w^2
+            shifts: {sd: 0.5, samples: 20, seed: 3}
+            start: 2
+            lr: [0.25]
+            steps: 200
+            show: w
+        """
+        let (result, values) = try set.figures(["mean": spec], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let w = try #require(values["mean"]?["final_w"]?.first), loss = try #require(values["mean"]?["final_loss"]?.first)
+        // At the minimum w* = mean(s), the loss is the shifts' variance; the loss can be no lower.
+        // Both follow from the minimum alone: dL/dw = 2(w - mean s) = 0, L(w*) = mean(s^2) - mean(s)^2.
+        #expect(abs(w) < 0.5)
+        #expect(loss > 0 && loss < 0.5)
+        let bad = spec.replacingOccurrences(of: "    show: w", with: "    batch: [0]\n    show: w")
+        let (r2, _) = try set.figures(["mean": bad], in: dir)
+        #expect(r2.status == 1 && r2.stderr.contains("'batch': expected full or 1 to 20, found '0'"), "\(r2.stderr)")
+    }
+}
