@@ -94,8 +94,10 @@ public final class CairoCanvas: Canvas {
         cairo_restore(context)
     }
 
-    public func save() { cairo_save(context) }
-    public func restore() { cairo_restore(context); currentFont = nil }
+    // Cairo's save/restore keep the font too, so the font selected is stacked with them: text
+    // drawn in a saved state (every label) selects its font once, not once per label.
+    public func save() { cairo_save(context); savedFonts.append(currentFont) }
+    public func restore() { cairo_restore(context); currentFont = savedFonts.popLast() ?? nil }
     public func translate(by offset: Point) { cairo_translate(context, offset.x, offset.y) }
     public func rotate(by radians: Double) { cairo_rotate(context, -radians) }
     public func scale(by factor: Double) { cairo_scale(context, factor, factor) }
@@ -107,6 +109,7 @@ public final class CairoCanvas: Canvas {
     // MARK: - Helpers
 
     private var currentFont: Font?
+    private var savedFonts: [Font?] = []
 
     private func select(_ font: Font) {
         if currentFont == font { return }

@@ -6,43 +6,62 @@ import PNGEncoder
 /// chunks), SVG or PDF bytes, and writes them atomically.
 public enum FigureFileRenderer {
     /// Renders `draw` on a canvas of `size` points and writes `path` in `format`.
-    /// For PNG the pixel size is `size * dpi / 72`.
+    /// For PNG the pixel size is `size * dpi / 72`. `transparent` leaves the page unpainted
+    /// (a PNG then keeps its alpha channel).
     public static func write(to path: String, format: OutputFormat, size: Size, dpi: Double,
-                             metadata: DocumentMetadata, draw: (Canvas) throws -> Void) throws {
-        let bytes = try render(format: format, size: size, dpi: dpi, metadata: metadata, draw: draw)
+                             metadata: DocumentMetadata, transparent: Bool = false, draw: (Canvas) throws -> Void) throws {
+        let bytes = try render(format: format, size: size, dpi: dpi, metadata: metadata, transparent: transparent, draw: draw)
         try AtomicFile.write(bytes, to: path)
     }
 
     /// Renders into the bytes of a file in `format`.
     public static func render(format: OutputFormat, size: Size, dpi: Double, metadata: DocumentMetadata,
-                              draw: (Canvas) throws -> Void) throws -> [UInt8] {
+                              transparent: Bool = false, draw: (Canvas) throws -> Void) throws -> [UInt8] {
         switch format {
+        case .png where transparent:
+            let image = try renderRGBA(size: size, dpi: dpi, draw: draw)
+            return try PNGFile.encode(rgba: image.pixels, width: image.width, height: image.height,
+                                      dpi: dpi, metadata: metadata)
         case .png:
             let image = try renderRGB(size: size, dpi: dpi, draw: draw)
             return try PNGFile.encode(rgb: image.pixels, width: image.width, height: image.height,
                                       dpi: dpi, metadata: metadata)
         case .svg, .pdf:
-            return try renderVector(format: format, size: size, dpi: dpi, metadata: metadata, draw: draw)
+            return try renderVector(format: format, size: size, dpi: dpi, metadata: metadata, transparent: transparent, draw: draw)
         }
     }
 
     /// Renders onto an opaque white raster and returns packed 8-bit RGB rows.
     public static func renderRGB(size: Size, dpi: Double, draw: (Canvas) throws -> Void) throws
         -> (pixels: [UInt8], width: Int, height: Int) {
+        try renderRaster(size: size, dpi: dpi, transparent: false, draw: draw)
+    }
+
+    /// Renders onto a clear raster and returns packed 8-bit RGBA rows (straight alpha).
+    public static func renderRGBA(size: Size, dpi: Double, draw: (Canvas) throws -> Void) throws
+        -> (pixels: [UInt8], width: Int, height: Int) {
+        try renderRaster(size: size, dpi: dpi, transparent: true, draw: draw)
+    }
+
+    /// RGB rows on white, or RGBA rows on a clear page when `transparent`.
+    private static func renderRaster(size: Size, dpi: Double, transparent: Bool, draw: (Canvas) throws -> Void) throws
+        -> (pixels: [UInt8], width: Int, height: Int) {
         let scale = dpi / 72
         let width = Int((size.width * scale).rounded()), height = Int((size.height * scale).rounded())
         guard width > 0, height > 0, width <= 30000, height <= 30000 else {
             throw OutputError("image size \(width)x\(height) pixels is out of range (1 to 30000)")
         }
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)),
+        guard let surface = cairo_image_surface_create(transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, Int32(width), Int32(height)),
               cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
             throw OutputError("cannot create a \(width)x\(height) image")
         }
         defer { cairo_surface_destroy(surface) }
         guard let cr = cairo_create(surface) else { throw OutputError("cannot create a Cairo context") }
         defer { cairo_destroy(cr) }
-        cairo_set_source_rgb(cr, 1, 1, 1)
-        cairo_paint(cr)
+        if !transparent {
+            cairo_set_source_rgb(cr, 1, 1, 1)
+            cairo_paint(cr)
+        }
         cairo_scale(cr, scale, scale)
         // Hinting off keeps text metrics the same at every DPI, so layouts match across formats.
         let options = cairo_font_options_create()
@@ -54,21 +73,28 @@ public enum FigureFileRenderer {
         cairo_surface_flush(surface)
         let stride = Int(cairo_image_surface_get_stride(surface))
         guard let data = cairo_image_surface_get_data(surface) else { throw OutputError("empty image surface") }
-        var rgb = [UInt8](repeating: 0, count: width * height * 3)
-        rgb.withUnsafeMutableBufferPointer { out in
+        let channels = transparent ? 4 : 3
+        var pixels = [UInt8](repeating: 0, count: width * height * channels)
+        pixels.withUnsafeMutableBufferPointer { out in
             for y in 0..<height {
                 let row = UnsafeRawPointer(data.advanced(by: y * stride)).assumingMemoryBound(to: UInt32.self)
-                var o = y * width * 3
+                var o = y * width * channels
                 for x in 0..<width {
                     let p = row[x]
-                    out[o] = UInt8(truncatingIfNeeded: p >> 16)
-                    out[o + 1] = UInt8(truncatingIfNeeded: p >> 8)
-                    out[o + 2] = UInt8(truncatingIfNeeded: p)
-                    o += 3
+                    let r = UInt32(truncatingIfNeeded: p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
+                    if transparent {
+                        // Cairo keeps premultiplied alpha; PNG wants it straight.
+                        let a = p >> 24
+                        func straight(_ c: UInt32) -> UInt8 { a == 0 ? 0 : UInt8(min(255, (c * 255 + a / 2) / a)) }
+                        out[o] = straight(r); out[o + 1] = straight(g); out[o + 2] = straight(b); out[o + 3] = UInt8(a)
+                    } else {
+                        out[o] = UInt8(r); out[o + 1] = UInt8(g); out[o + 2] = UInt8(b)
+                    }
+                    o += channels
                 }
             }
         }
-        return (rgb, width, height)
+        return (pixels, width, height)
     }
 
     private final class ByteSink {
@@ -76,7 +102,7 @@ public enum FigureFileRenderer {
     }
 
     private static func renderVector(format: OutputFormat, size: Size, dpi: Double, metadata: DocumentMetadata,
-                                     draw: (Canvas) throws -> Void) throws -> [UInt8] {
+                                     transparent: Bool, draw: (Canvas) throws -> Void) throws -> [UInt8] {
         let sink = ByteSink()
         let closure = Unmanaged.passUnretained(sink).toOpaque()
         let writeFunc: cairo_write_func_t = { closure, data, length in
@@ -111,8 +137,10 @@ public enum FigureFileRenderer {
             cairo_surface_destroy(surface)
             throw OutputError("cannot create a Cairo context")
         }
-        cairo_set_source_rgb(cr, 1, 1, 1)
-        cairo_paint(cr)
+        if !transparent {
+            cairo_set_source_rgb(cr, 1, 1, 1)
+            cairo_paint(cr)
+        }
         do {
             try draw(CairoCanvas(context: cr, size: size, pixelsPerPoint: dpi / 72))
         } catch {
@@ -138,21 +166,26 @@ public enum FigureFileRenderer {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var names: [[ArraySlice<UInt8>: Int]] = [[:], [:]]
-        var i = 0
-        scan: while i < bytes.count {
-            for (k, key) in keys.enumerated() where bytes[i] == key[0] && i + key.count < bytes.count
-                && bytes[i..<(i + key.count)].elementsEqual(key) && (48...57).contains(bytes[i + key.count]) {
+        bytes.withUnsafeBufferPointer { b in
+            var copied = 0, i = 0
+            // Only an 's' or an 'i' can start a name: everything between is copied in one piece.
+            while i < b.count {
+                let c = b[i]
+                guard c == 115 || c == 105 else { i += 1; continue }
+                let k = c == 115 ? 0 : 1, key = keys[k]
+                guard i + key.count < b.count, (48...57).contains(b[i + key.count]),
+                      (0..<key.count).allSatisfy({ b[i + $0] == key[$0] }) else { i += 1; continue }
                 var j = i + key.count
-                while j < bytes.count, (48...57).contains(bytes[j]) { j += 1 }
+                while j < b.count, (48...57).contains(b[j]) { j += 1 }
                 let digits = bytes[(i + key.count)..<j]
                 let n = names[k][digits] ?? { let m = names[k].count + 1; names[k][digits] = m; return m }()
+                out.append(contentsOf: b[copied..<i])
                 out += key
                 out += Array(String(n).utf8)
                 i = j
-                continue scan
+                copied = j
             }
-            out.append(bytes[i])
-            i += 1
+            out.append(contentsOf: b[copied..<b.count])
         }
         return out
     }

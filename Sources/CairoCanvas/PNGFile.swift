@@ -5,7 +5,18 @@ import PNGEncoder
 public enum PNGFile {
     public static func encode(rgb: [UInt8], width: Int, height: Int, dpi: Double,
                               metadata: DocumentMetadata, compressionLevel: Int = 1) throws -> [UInt8] {
-        precondition(rgb.count == width * height * 3)
+        try encode(pixels: rgb, channels: 3, width: width, height: height, dpi: dpi, metadata: metadata, compressionLevel: compressionLevel)
+    }
+
+    /// Encodes RGBA pixels (straight alpha) as an RGB-with-alpha PNG.
+    public static func encode(rgba: [UInt8], width: Int, height: Int, dpi: Double,
+                              metadata: DocumentMetadata, compressionLevel: Int = 1) throws -> [UInt8] {
+        try encode(pixels: rgba, channels: 4, width: width, height: height, dpi: dpi, metadata: metadata, compressionLevel: compressionLevel)
+    }
+
+    static func encode(pixels rgb: [UInt8], channels: Int, width: Int, height: Int, dpi: Double,
+                       metadata: DocumentMetadata, compressionLevel: Int) throws -> [UInt8] {
+        precondition(rgb.count == width * height * channels)
         var pairs: [(String, String)] = [("Software", metadata.software)]
         if let title = metadata.title, !title.isEmpty { pairs.append(("Title", title)) }
         if let command = metadata.command, !command.isEmpty { pairs.append(("Command", command)) }
@@ -20,7 +31,7 @@ public enum PNGFile {
         var error = [CChar](repeating: 0, count: 256)
         let status = rgb.withUnsafeBufferPointer { pixels in
             texts.withUnsafeMutableBufferPointer { t in
-                descent_png_encode(pixels.baseAddress, UInt32(width), UInt32(height), width * 3, 3,
+                descent_png_encode(pixels.baseAddress, UInt32(width), UInt32(height), width * channels, Int32(channels),
                                    pixelsPerMeter, t.baseAddress, Int32(t.count), Int32(compressionLevel),
                                    &out, &outLength, &error, error.count)
             }

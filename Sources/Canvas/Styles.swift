@@ -14,6 +14,38 @@ public struct StrokeStyle: Sendable, Equatable {
     }
 }
 
+/// matplotlib's named line styles, with its dash patterns (`lines.dashed_pattern` and the
+/// others, in multiples of the line width, as `lines.scale_dashes` does).
+public enum LinePattern: String, Sendable, Equatable, CaseIterable {
+    case solid, dashed, dotted, dashdot
+    /// No line (markers only).
+    case none
+
+    /// A name or matplotlib's short form: `solid`/`-`, `dashed`/`--`, `dotted`/`:`,
+    /// `dashdot`/`-.`, `none` (any case); nil otherwise.
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "solid", "-": self = .solid
+        case "dashed", "--": self = .dashed
+        case "dotted", ":": self = .dotted
+        case "dashdot", "-.": self = .dashdot
+        case "none", "": self = .none
+        default: return nil
+        }
+    }
+
+    /// The dash lengths for a line `width` points wide (empty: solid).
+    public func dash(width: Double) -> [Double] {
+        let unit = max(width, 0.1)
+        switch self {
+        case .solid, .none: return []
+        case .dashed: return [3.7 * unit, 1.6 * unit]
+        case .dotted: return [1 * unit, 1.65 * unit]
+        case .dashdot: return [6.4 * unit, 1.6 * unit, 1 * unit, 1.6 * unit]
+        }
+    }
+}
+
 /// Line end shapes.
 public enum LineCap: Sendable, Equatable { case butt, round, square }
 

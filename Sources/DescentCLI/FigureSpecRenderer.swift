@@ -27,7 +27,7 @@ enum FigureSpecRenderer {
         var panels: [Character: any Panel] = [:]
         var runs: [Character: TrainingLogFinalState] = [:]
         for panel in spec.panels {
-            let built = try SpecPanelBuilder.build(panel, file: spec.file, known: values, reveal: reveal, runs: runs)
+            let built = try SpecPanelBuilder.build(panel, file: spec.file, known: values, runs: runs, reveal: reveal)
             runs[panel.name] = built.finalState
             // Each value under "A.name" (its panel's letter) and, unless an earlier panel has it, "name".
             for (key, v) in built.values {
@@ -59,6 +59,8 @@ enum FigureSpecRenderer {
             throw SpecError(spec.file, nil, "'layout': \(e.description)")
         }
         figure.panelLetters = spec.letters
+        if let r = spec.heightRatios { figure.rowWeights = r }
+        if let w = spec.widthRatios { figure.columnWeights = w }
         // The course set is read on slides: every label at 11 pt or more.
         figure.theme.contourLabelSize = 11
         figure.sharedX = AxisSharing(rawValue: spec.shareX) ?? .none

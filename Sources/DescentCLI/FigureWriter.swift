@@ -18,7 +18,8 @@ enum FigureWriter {
         let metadata = DocumentMetadata(title: documentTitle ?? title.map(MathText.plainText), command: command ?? CommandLineText.current,
                                         software: "descent \(DescentCommand.version)")
         do {
-            try FigureFileRenderer.write(to: path, format: format, size: figure.size, dpi: dpi, metadata: metadata) { canvas in
+            try FigureFileRenderer.write(to: path, format: format, size: figure.size, dpi: dpi, metadata: metadata,
+                                         transparent: figure.transparentBackground) { canvas in
                 FigureRenderer.draw(figure, on: canvas)
             }
         } catch let error as OutputError {

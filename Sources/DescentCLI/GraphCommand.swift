@@ -26,6 +26,8 @@ struct GraphCommand: ParsableCommand {
           descent graph "q = x + y; f = q * z" x=-2 y=5 z=-4 --local -o graph.svg
           descent graph "(x + y) * z + max(x, w)" x=2 y=1 z=-3 w=4 --format json
           descent graph "sigmoid(w * x + b)" w=2 x=-1 b=0.5 --check
+          descent graph "z = w * x + b; a = sigmoid(z)" w=2 x=1 b=0 --local symbolic
+          descent graph "s = x + y; p = x * y" x=3 y=2 --outputs s,p --upstream 1,2
           descent graph -f neuron.txt w=2 x=-1 b=0.5 -o neuron.svg
           echo "θ - η * g" | descent graph - θ=1 η=0.1 g=2
           descent graph "z = x @ W.T; L = mse(relu(z), y)" 'x=[1,2]' \\
@@ -57,8 +59,9 @@ struct GraphCommand: ParsableCommand {
     @Option(help: "Layout direction: lr (left to right) or tb (top to bottom).")
     var direction: LayeredLayout.Direction = .leftToRight
 
-    @Flag(help: "Also write each wire's local derivative.")
-    var local = false
+    @Option(name: .customLong("local"), defaultAsFlag: "numeric", parsing: .next,
+            help: ArgumentHelp("Also write each wire's local derivative: numeric (the number; also plain --local), symbolic (a formula in the graph's names, e.g. a(1 - a)) or both.", valueName: "numeric|symbolic|both"))
+    var local: String? = nil
 
     @Option(help: "What to show: backward (values and gradients; 'full' is accepted too) or forward (values only).")
     var stage: GraphStage = .backward
@@ -68,6 +71,9 @@ struct GraphCommand: ParsableCommand {
 
     @Option(help: "The output's gradient, seeding the backward pass (default 1), e.g. --upstream 2 for a gate inside a bigger circuit; for an array output an array of its shape, e.g. --upstream [1,0].")
     var upstream: String?
+
+    @Option(help: ArgumentHelp("Draw several outputs of the program side by side, each a statement it names (e.g. --outputs add,mul,max for \"add = x + y; mul = x * y; max = max(x, y)\"); --upstream then takes one value or one per output.", valueName: "names"))
+    var outputs: String?
 
     @Flag(help: "Draw each chain of one associative operator (a + b + c + ..., a * b * c * ...) as one gate with many inputs, so long sums fit.")
     var flatten = false
@@ -83,17 +89,23 @@ struct GraphCommand: ParsableCommand {
 
     /// The validated request these options make (the expression read from -f FILE or standard input when asked).
     func request() throws -> GraphRequest {
+        let (localMode, stray) = GraphLocalMode.resolve(local)
+        var expression = expression, assignments = assignments
+        if let stray { try GraphLocalMode.restore(stray, expression: &expression, assignments: &assignments) }
         let (source, extra) = try ExpressionSource.resolve(argument: expression, file: file)
-        return try GraphRequest(expression: source.text, assignments: (extra.map { [$0] } ?? []) + assignments, valuesFile: valuesFile,
-                                output: output, format: format, dpi: dpi, direction: direction, local: local,
-                                stage: stage, frames: frames, check: check, expressionLabel: source.label, flatten: flatten, upstream: upstream,
-                                step: step, update: update)
+        var request = try GraphRequest(expression: source.text, assignments: (extra.map { [$0] } ?? []) + assignments, valuesFile: valuesFile,
+                                       output: output, format: format, dpi: dpi, direction: direction, local: localMode?.showsNumber ?? false,
+                                       stage: stage, frames: frames, check: check, expressionLabel: source.label, flatten: flatten,
+                                       upstream: outputs == nil ? upstream : nil, step: step, update: update)
+        if let outputs { request.outputs = try GraphOutputsJob.outputs(names: outputs, upstream: upstream, graph: request.graph) }
+        request.symbolicLocal = localMode?.showsFormula ?? false
+        return request
     }
 
     func run() throws {
         do {
             let request = try request()
-            try GraphJob(request: request).run()
+            if request.outputs.isEmpty { try GraphJob(request: request).run() } else { try GraphOutputsJob(request: request, outputs: request.outputs).run() }
         } catch let error as UserError {
             throw reportFailure(error)
         }

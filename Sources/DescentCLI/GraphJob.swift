@@ -57,6 +57,7 @@ struct GraphJob {
         var o = GraphDiagram.Options()
         o.direction = request.direction
         o.showLocal = request.local
+        o.symbolicLocal = request.symbolicLocal
         o.stage = stage
         return o
     }

@@ -22,6 +22,10 @@ struct GraphRequest {
     var dpi: Double
     var direction: LayeredLayout.Direction
     var local: Bool
+    /// `--outputs`: the statements drawn side by side and their upstream gradients (empty: the program's output).
+    var outputs: [(name: String, upstream: Double)] = []
+    /// Local derivatives as formulas (`--local symbolic` or `both`).
+    var symbolicLocal = false
     var forwardOnly: Bool
     var framesDirectory: String?
     var check: Bool

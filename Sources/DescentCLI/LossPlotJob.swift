@@ -11,7 +11,7 @@ struct LossPlotJob {
     func run() throws {
         let loaded = try loadCurves()
         for warning in loaded.warnings { Diagnostics.warning(warning) }
-        let figure = makeFigure(curves: loaded.curves, xName: loaded.xName)
+        let figure = try makeFigure(curves: loaded.curves, xName: loaded.xName)
         for note in figure.notes { Diagnostics.note(note) }
         if let exportPath = request.exportPath {
             try PlottedDataExport.write(loaded.curves, to: exportPath)
@@ -70,8 +70,8 @@ struct LossPlotJob {
         return runs == 1 && request.hasExplicitLabels ? input : "\(input)/\(inner)"
     }
 
-    func makeFigure(curves: [LossCurve], xName: String) -> (figure: Figure, notes: [String]) {
-        let theme = Theme()
+    func makeFigure(curves: [LossCurve], xName: String) throws -> (figure: Figure, notes: [String]) {
+        let theme = request.look.theme
         let chart = request.chart
         let seriesNames = Set(curves.map(\.series))
         let defaultY: String
@@ -83,8 +83,14 @@ struct LossPlotJob {
         options.yLimits = chart.yLimits
         options.legend = chart.legend
         options.xTickStyle = request.selection.xKind == .wall ? .clockTime : .number
+        options.logX = chart.logX
+        options.xLimits = chart.xLimits
+        options.ignoreOutliers = chart.ignoreOutliers
+        options.styles = try request.look.styles(series: LossCurveChart.legendLabels(curves).map(MathText.plainText))
         let (axes, notes) = LossCurveChart.axes(curves, options: options, theme: theme)
-        return (Figure(size: FigureWriter.size(pixels: request.pixelSize, dpi: request.dpi), panels: [axes], theme: theme), notes)
+        var figure = Figure(size: FigureWriter.size(pixels: request.pixelSize, dpi: request.dpi), panels: [axes], theme: theme)
+        figure.transparentBackground = request.look.transparent
+        return (figure, notes)
     }
 }
 

@@ -19,14 +19,28 @@ struct LossPlotRequest {
     var dpi: Double
     var inputFormat: InputFormat?
     var follow: Bool
+    var look: PlotLook
+
+    /// The x axis and y range options beyond the basic ones.
+    struct AxesChoice {
+        var logX = false
+        var xLimits: String?
+        var ignoreOutliers = false
+    }
 
     init(inputs: [String], labels: [String], xColumn: String?, yColumns: [String]?, smoothing: Double?,
          logY: Bool, title: String?, xLabel: String?, yLabel: String?, yLimits: String?, legend: LegendPlacement,
-         exportPath: String?, terminal: Bool, output: OutputOptions, inputFormat: InputFormat? = nil, follow: Bool = false) throws {
+         exportPath: String?, terminal: Bool, output: OutputOptions, inputFormat: InputFormat? = nil, follow: Bool = false,
+         axes: AxesChoice = AxesChoice(), look: PlotLook = PlotLook()) throws {
+        self.look = look
         self.inputFormat = inputFormat
         if follow && inputs.contains("-") { throw UserError("--follow watches files; it cannot follow standard input ('-')") }
         self.follow = follow
         guard !inputs.isEmpty else { throw UserError("no log given: pass a file, or '-' for standard input") }
+        // A bare "--" ends the options (POSIX), so `--linestyle -- --marker o` reads "--marker" as a log.
+        if let option = inputs.first(where: { $0.hasPrefix("--") && !FileManager.default.fileExists(atPath: $0) }) {
+            throw UserError("'\(option)' was read as a log: a bare '--' before it ends the options; write --linestyle=-- (or --linestyle dashed)")
+        }
         if inputs.filter({ $0 == "-" }).count > 1 { throw UserError("standard input ('-') can be read only once") }
         if !labels.isEmpty && labels.count != inputs.count {
             throw UserError("--label given \(labels.count) time(s) for \(inputs.count) log(s): give one per log, in order")
@@ -43,7 +57,10 @@ struct LossPlotRequest {
         self.selection = CurveSelection(xName: xColumn, yNames: yColumns)
         self.smoothing = smoothing
         self.chart = LossChartOptions.Partial(title: title, xLabel: xLabel, yLabel: yLabel, logY: logY,
-                                              yLimits: try Self.parseLimits(yLimits), legend: legend)
+                                              yLimits: try Self.parseLimits(yLimits, option: "--ylim", log: logY ? "--log-y" : nil),
+                                              legend: legend, logX: axes.logX,
+                                              xLimits: try Self.parseLimits(axes.xLimits, option: "--xlim", log: axes.logX ? "--log-x" : nil),
+                                              ignoreOutliers: axes.ignoreOutliers)
         self.exportPath = exportPath
         self.terminal = terminal
         self.pixelSize = try output.pixelSize()
@@ -76,9 +93,14 @@ struct LossPlotRequest {
         return defaultLabels([first])[0] + ".\(ext)"
     }
 
-    static func parseLimits(_ text: String?) throws -> AxisLimits {
+    /// `LOW,HIGH` of `option`; on a log axis (`log` names its flag) both sides must be positive.
+    static func parseLimits(_ text: String?, option: String, log: String? = nil) throws -> AxisLimits {
         guard let text else { return AxisLimits() }
-        let range = try RangeOption(text, option: "--ylim", openEnded: true)
+        let range = try RangeOption(text, option: option, openEnded: true)
+        if let log, let bad = [range.lower, range.upper].compactMap({ $0 }).first(where: { $0 <= 0 }) {
+            let shown = bad == bad.rounded() && abs(bad) < 1e15 ? String(Int64(bad)) : String(bad)
+            throw UserError("\(option) '\(text)': \(shown) is not positive; a \(log) axis shows only values above 0")
+        }
         return AxisLimits(lower: range.lower, upper: range.upper)
     }
 }
@@ -92,6 +114,9 @@ extension LossChartOptions {
         var logY: Bool
         var yLimits: AxisLimits
         var legend: LegendPlacement
+        var logX = false
+        var xLimits = AxisLimits()
+        var ignoreOutliers = false
     }
 }
 

@@ -13,6 +13,8 @@ struct PlotCommand: ParsableCommand {
           descent plot run.csv -o loss.png --log-y
           python lab.py | descent plot - -o loss.png
           descent plot a.jsonl b.jsonl --label adam --label sgd --smooth 0.6
+          descent plot run.csv --log-x --log-y --ignore-outliers --theme slides
+          descent plot a.csv b.csv --color C0 --color tab:red --linestyle=-- --marker o
         """
     )
 
@@ -39,6 +41,9 @@ struct PlotCommand: ParsableCommand {
     @Flag(name: .customLong("log-y"), help: "Logarithmic y axis.")
     var logY = false
 
+    @Flag(name: .customLong("log-x"), help: "Logarithmic x axis (log-log learning curves with --log-y); points at x <= 0 are left out with a note.")
+    var logX = false
+
     @Option(help: "Figure title.")
     var title: String?
 
@@ -48,8 +53,16 @@ struct PlotCommand: ParsableCommand {
     @Option(help: "y axis label (default: from the series names).")
     var ylabel: String?
 
+    @Option(parsing: .unconditional, help: "x limits LOW,HIGH; leave one side empty to keep it automatic (e.g. '100,'; may start with a minus sign: -1,2).")
+    var xlim: String?
+
     @Option(parsing: .unconditional, help: "y limits LOW,HIGH; leave one side empty to keep it automatic (e.g. ',1'; may start with a minus sign: -1,2).")
     var ylim: String?
+
+    @Flag(name: .customLong("ignore-outliers"), help: "y range from each series' 5th to 95th percentile (widened by a fifth), joined over the series; points outside are marked at the edge with a count.")
+    var ignoreOutliers = false
+
+    @OptionGroup var style: PlotStyleOptions
 
     @Option(help: "Legend position: best, outside (right of the plot), none, or a corner or edge such as 'upper left' (or upper-left).")
     var legend: LegendPlacement = .best
@@ -73,7 +86,8 @@ struct PlotCommand: ParsableCommand {
             yColumns: yColumns.map { $0.split(separator: ",").map { String($0).trimmingSpaces } },
             smoothing: smooth, logY: logY, title: title, xLabel: xlabel, yLabel: ylabel,
             yLimits: ylim, legend: legend, exportPath: exportData, terminal: terminal, output: output,
-            inputFormat: inputFormat, follow: follow)
+            inputFormat: inputFormat, follow: follow,
+            axes: LossPlotRequest.AxesChoice(logX: logX, xLimits: xlim, ignoreOutliers: ignoreOutliers), look: try style.look())
     }
 
     func run() throws {

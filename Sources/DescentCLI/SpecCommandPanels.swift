@@ -5,8 +5,8 @@ import FigureSpec
 import Foundation
 import Landscape
 import Plot
-import Training
 import RunLogs
+import Training
 
 /// Spec panels that reuse a command: `plot`, `train`, `landscape` and `graph` panels take the
 /// command's own options under the same names, and go through the same checks.
@@ -36,12 +36,16 @@ enum SpecCommandPanels {
     static func plot(_ o: SpecMap, at position: SpecPosition) throws -> BuiltPanel {
         guard let logs = try strings(o, "logs"), !logs.isEmpty else { throw o.missing("logs") }
         guard !logs.contains("-") else { throw SpecError(o.file, o.entry("logs")?.value.position, "'logs': a spec reads files, not standard input") }
-        let bridge = SpecCommandBridge(command: PlotCommand.self, repeatable: ["label"], ownKeys: ["logs", "title", "xlabel", "ylabel", "kind"])
+        // The figure's look (theme, font size, transparency) is the spec's, not a panel's.
+        let bridge = SpecCommandBridge(command: PlotCommand.self,
+                                       excluded: SpecCommandBridge.figureOutputKeys.union(["theme", "font-size", "transparent", "quiet"]),
+                                       repeatable: ["label", "color", "linestyle", "marker", "linewidth"],
+                                       ownKeys: ["logs", "title", "xlabel", "ylabel", "kind"])
         let command = try bridge.parse(PlotCommand.self, logs + (try bridge.arguments(o)) + placeholderOutput, options: o, at: position)
         do {
             let job = LossPlotJob(request: try command.request())
             let loaded = try job.loadCurves()
-            let (figure, notes) = job.makeFigure(curves: loaded.curves, xName: loaded.xName)
+            let (figure, notes) = try job.makeFigure(curves: loaded.curves, xName: loaded.xName)
             var values: [String: [Double]] = [:]
             for curve in loaded.curves {
                 let finite = curve.ys.filter(\.isFinite)
@@ -83,7 +87,7 @@ enum SpecCommandPanels {
             let loaded = try job.loadCurves()
             var curves = loaded.curves
             for k in curves.indices where curves[k].run == "run" || curves[k].run.hasPrefix("descent-spec") { curves[k].run = "" }
-            let (figure, notes) = job.makeFigure(curves: curves, xName: loaded.xName)
+            let (figure, notes) = try job.makeFigure(curves: curves, xName: loaded.xName)
             var axes = figure.panels[0].cartesianAxes!
             if logY == nil {
                 // Log y when the loss is positive and spans more than two decades, as `train --plot` does.

@@ -383,19 +383,33 @@ enum SpecCurvePanels {
         return BuiltPanel(panel: axes, values: values)
     }
 
-    /// `values:` as numbers, or the name of a value an earlier panel computed.
+    /// `values:` as numbers, the name of a value an earlier panel computed, or a list of numbers
+    /// and names (each name one number: `[A.L, A.L_after_step]`).
     static func barHeights(_ o: SpecMap, known: [String: [Double]]) throws -> [Double] {
-        if let node = o.node("values"), case let .scalar(text, _, _) = node, Double(text) == nil {
-            _ = try o.string("values")
+        guard let node = o.node("values") else { throw o.missing("values") }
+        func named(_ text: String, _ position: SpecPosition, single: Bool) throws -> [Double] {
             guard let v = known[text] else {
                 let message = "'values': no computed value '\(text)'"
                 let near = SpecValues.nearest(text, among: known.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
-                throw SpecError(o.file, node.position, message + near + " (values are named by earlier panels, as A.outputs_final)")
+                throw SpecError(o.file, position, message + near + " (values are named by earlier panels, as A.outputs_final)")
+            }
+            guard !single || v.count == 1 else {
+                throw SpecError(o.file, position, "'values': '\(text)' holds \(v.count) numbers; in a list each name gives one bar")
             }
             return v
         }
-        guard let v = try o.numbers("values"), !v.isEmpty else { throw o.missing("values") }
-        return v
+        switch node {
+        case let .scalar(text, _, position) where Double(text) == nil:
+            return try named(text, position, single: false)
+        case let .list(items, _) where !items.isEmpty:
+            return try items.flatMap { item -> [Double] in
+                if case let .scalar(text, _, position) = item, Double(text) == nil { return try named(text, position, single: true) }
+                return try SpecValues.numbers(item, file: o.file, what: "'values'")
+            }
+        default:
+            guard let v = try o.numbers("values"), !v.isEmpty else { throw o.missing("values") }
+            return v
+        }
     }
 }
 

@@ -18,10 +18,10 @@ enum SpecPanelBuilder {
     static let kinds = ["curve", "fd-error", "gd-steps", "bars", "boundary", "plot", "train", "landscape", "graph", "matrix", "network", "neuron"]
 
     /// Builds `panel`; `known` holds the values earlier panels computed, for `{name}` in labels;
-    /// `reveal` (an animation frame) draws only the first steps of the paths of gd-steps and landscape panels;
-    /// `runs` holds the runs earlier train panels made, by panel letter.
-    static func build(_ panel: FigureSpec.Panel, file: String, known: [String: [Double]], reveal: Int? = nil,
-                      runs: [Character: TrainingLogFinalState] = [:]) throws -> BuiltPanel {
+    /// `runs` holds the runs earlier train panels made, by panel letter; `reveal` (an animation
+    /// frame) draws only the first steps of the paths of gd-steps and landscape panels.
+    static func build(_ panel: FigureSpec.Panel, file: String, known: [String: [Double]],
+                      runs: [Character: TrainingLogFinalState] = [:], reveal: Int? = nil) throws -> BuiltPanel {
         let o = panel.options
         var built: BuiltPanel
         switch panel.kind {

@@ -45,21 +45,28 @@ extension LayeredLayout {
             var p = 0.0
             for (i, v) in layer.enumerated() { if i > 0 { p += gap(layer[i - 1], v) }; o[v] = p }
         }
+        let adjacency = Adjacency(items)
+        let portOffset = items.map(\.portOffset)
+        let (upStart, ups, downStart, downs) = (adjacency.upStart, adjacency.ups, adjacency.downStart, adjacency.downs)
         var buffer: [Double] = []
+        /// The median of the neighbours' ports (up, down or both), nil without neighbours.
         func target(_ v: Int, up: Bool, down: Bool) -> Double? {
+            let upCount = up ? upStart[v + 1] - upStart[v] : 0, downCount = down ? downStart[v + 1] - downStart[v] : 0
+            switch upCount + downCount {
+            case 0: return nil
+            case 1: return upCount == 1 ? o[ups[upStart[v]]] - portOffset[v] : o[downs[downStart[v]]] + portOffset[downs[downStart[v]]]
+            default: break
+            }
             buffer.removeAll(keepingCapacity: true)
-            if up { for u in items[v].up { buffer.append(o[u] - items[v].portOffset) } }
-            if down { for d in items[v].down { buffer.append(o[d] + items[d].portOffset) } }
-            if buffer.isEmpty { return nil }
-            if buffer.count == 1 { return buffer[0] }
-            buffer.sort()
-            let m = buffer.count / 2
-            return buffer.count % 2 == 1 ? buffer[m] : (buffer[m - 1] + buffer[m]) / 2
+            if up { for k in upStart[v]..<upStart[v + 1] { buffer.append(o[ups[k]] - portOffset[v]) } }
+            if down { for k in downStart[v]..<downStart[v + 1] { let d = downs[k]; buffer.append(o[d] + portOffset[d]) } }
+            return median(&buffer)
         }
         // Weights and gaps do not change between sweeps.
         let weights = layers.map { layer in layer.map { items[$0].isReal ? 1.0 : 3.0 } }
         let gaps = layers.map { layer in layer.count > 1 ? (1..<layer.count).map { gap(layer[$0 - 1], layer[$0]) } : [] }
         var desired: [Double] = []
+        var blocks: [PooledBlock] = []
         for iteration in 0..<24 {
             let downward = iteration % 2 == 0
             let both = iteration >= 16
@@ -69,8 +76,8 @@ extension LayeredLayout {
                 if layer.isEmpty { continue }
                 desired.removeAll(keepingCapacity: true)
                 for v in layer { desired.append(target(v, up: downward || both, down: !downward || both) ?? o[v]) }
-                let placed = project(desired, weights: weights[l], gaps: gaps[l])
-                for (i, v) in layer.enumerated() { o[v] = placed[i] }
+                project(&desired, weights: weights[l], gaps: gaps[l], blocks: &blocks)
+                for (i, v) in layer.enumerated() { o[v] = desired[i] }
             }
         }
         var minO = Double.infinity, maxO = -Double.infinity
@@ -83,23 +90,37 @@ extension LayeredLayout {
                          size: lr ? Size(totalAlong, totalAcross) : Size(totalAcross, totalAlong), leftToRight: lr)
     }
 
+    /// A run of positions pooled to one mean by `project`.
+    struct PooledBlock { var mean: Double; var weight: Double; var count: Int }
+
     /// Positions closest (weighted least squares) to `desired` with `p[i+1] - p[i] >= gaps[i]`.
     static func project(_ desired: [Double], weights: [Double], gaps: [Double]) -> [Double] {
-        var offset = [0.0]
-        for g in gaps { offset.append(offset.last! + g) }
-        // Blocks of pooled values: (mean, weight, count).
-        var blocks: [(mean: Double, weight: Double, count: Int)] = []
-        for i in desired.indices {
-            blocks.append((desired[i] - offset[i], weights[i], 1))
+        var out = desired, blocks: [PooledBlock] = []
+        project(&out, weights: weights, gaps: gaps, blocks: &blocks)
+        return out
+    }
+
+    /// `project` in place: pool adjacent violators of the positions less their offsets.
+    static func project(_ p: inout [Double], weights: [Double], gaps: [Double], blocks: inout [PooledBlock]) {
+        blocks.removeAll(keepingCapacity: true)
+        var offset = 0.0
+        for i in p.indices {
+            if i > 0 { offset += gaps[i - 1] }
+            blocks.append(PooledBlock(mean: p[i] - offset, weight: weights[i], count: 1))
             while blocks.count > 1 && blocks[blocks.count - 2].mean > blocks[blocks.count - 1].mean {
                 let b = blocks.removeLast(), a = blocks.removeLast()
                 let w = a.weight + b.weight
-                blocks.append(((a.mean * a.weight + b.mean * b.weight) / w, w, a.count + b.count))
+                blocks.append(PooledBlock(mean: (a.mean * a.weight + b.mean * b.weight) / w, weight: w, count: a.count + b.count))
             }
         }
-        var out: [Double] = []
-        out.reserveCapacity(desired.count)
-        for b in blocks { for _ in 0..<b.count { out.append(b.mean + offset[out.count]) } }
-        return out
+        var i = 0
+        offset = 0
+        for block in blocks {
+            for _ in 0..<block.count {
+                if i > 0 { offset += gaps[i - 1] }
+                p[i] = block.mean + offset
+                i += 1
+            }
+        }
     }
 }

@@ -7,90 +7,124 @@ extension LayeredLayout {
     /// crossing count; the wires into each gate in argument order. O(sweeps x E log E).
     static func order(_ graph: inout LayerGraph) -> (layers: [[Int]], crossings: Int) {
         let items = graph.items
+        let adjacency = Adjacency(items)
+        let pins = PortPins(items)
         let layerCount = graph.layerCount
         var layers = initialOrder(items, layerCount: layerCount)
-        orderPorts(&layers, items)
+        orderPorts(&layers, pins)
         var best = layers
-        var bestCrossings = crossings(layers, items)
+        var bestCrossings = crossings(layers, adjacency)
         var position = Array(repeating: 0.0, count: items.count)
+        var ps: [Double] = []
+        var keyed: [(key: Double, tie: Int, item: Int)] = []
         for iteration in 0..<12 where bestCrossings > 0 {
             let downward = iteration % 2 == 0
-            let sequence = downward ? Array(1..<layerCount) : Array((0..<max(0, layerCount - 1)).reversed())
+            // Ties keep their order, or (every other pair of sweeps, as dagre's biasRight) swap it.
+            let flip = iteration % 4 >= 2 ? -1 : 1
+            let sequence = downward ? Array(1..<max(1, layerCount)) : Array((0..<max(0, layerCount - 1)).reversed())
+            let flat = downward ? adjacency.ups : adjacency.downs
             for l in sequence {
                 let neighbourLayer = downward ? l - 1 : l + 1
                 for (i, v) in layers[neighbourLayer].enumerated() { position[v] = Double(i) }
-                var ps: [Double] = []
-                let keyed = layers[l].enumerated().map { (i, v) -> (Int, Double) in
-                    ps.removeAll(keepingCapacity: true)
-                    for u in downward ? items[v].up : items[v].down { ps.append(position[u]) }
-                    return (v, ps.isEmpty ? Double(i) : median(ps))
+                keyed.removeAll(keepingCapacity: true)
+                for (i, v) in layers[l].enumerated() {
+                    let r = adjacency.range(v, up: downward)
+                    let key: Double
+                    switch r.count {
+                    case 0: key = Double(i)
+                    case 1: key = position[flat[r.lowerBound]]
+                    default:
+                        ps.removeAll(keepingCapacity: true)
+                        for k in r { ps.append(position[flat[k]]) }
+                        key = median(&ps)
+                    }
+                    keyed.append((key, flip * i, v))
                 }
-                // Ties keep their order, or (every other pair of sweeps, as dagre's biasRight) swap it.
-                let flip = iteration % 4 >= 2 ? -1 : 1
-                layers[l] = keyed.enumerated().sorted { ($0.element.1, flip * $0.offset) < ($1.element.1, flip * $1.offset) }.map(\.element.0)
+                keyed.sort { $0.key < $1.key || ($0.key == $1.key && $0.tie < $1.tie) }
+                for (i, k) in keyed.enumerated() { layers[l][i] = k.item }
             }
-            orderPorts(&layers, items)
-            transpose(&layers, items)
-            let c = crossings(layers, items)
+            orderPorts(&layers, pins)
+            transpose(&layers, adjacency, pins)
+            let c = crossings(layers, adjacency)
             if c < bestCrossings { bestCrossings = c; best = layers }
         }
         return (best, bestCrossings)
     }
 
+    /// Per item, the gate whose ports fix its place among its neighbours: the real target of an
+    /// item with one down-neighbour, unless that gate is commutative (-1: none).
+    struct PortPins {
+        var target: [Int]
+        var port: [Int]
+        init(_ items: [Item]) {
+            target = items.map { item in
+                item.down.count == 1 && items[item.down[0]].isReal && !items[item.down[0]].freePorts ? item.down[0] : -1
+            }
+            port = items.map(\.port)
+        }
+    }
+
+    static func transpose(_ layers: inout [[Int]], _ items: [Item]) {
+        transpose(&layers, Adjacency(items), PortPins(items))
+    }
+
     /// Graphviz's transpose heuristic: swap neighbours in a layer while that removes crossings
     /// with both adjacent layers (a median sweep alone stops at ties, e.g. the course circuit's
     /// x and y). Two wires into one gate keep their argument order unless the gate is commutative.
-    static func transpose(_ layers: inout [[Int]], _ items: [Item]) {
-        // Neighbours as flat arrays (compressed rows): no array copies in the inner loop.
-        var upStart = [0], downStart = [0], ups: [Int] = [], downs: [Int] = []
-        ups.reserveCapacity(items.count); downs.reserveCapacity(items.count)
-        for item in items {
-            ups.append(contentsOf: item.up); upStart.append(ups.count)
-            downs.append(contentsOf: item.down); downStart.append(downs.count)
-        }
-        var pinnedTarget = Array(repeating: -1, count: items.count)
-        for (v, item) in items.enumerated() where item.down.count == 1 && items[item.down[0]].isReal && !items[item.down[0]].freePorts {
-            pinnedTarget[v] = item.down[0]
-        }
-        var position = Array(repeating: 0, count: items.count)
+    static func transpose(_ layers: inout [[Int]], _ adjacency: Adjacency, _ pins: PortPins) {
+        var position = Array(repeating: 0, count: pins.target.count)
         for layer in layers { for (i, v) in layer.enumerated() { position[v] = i } }
         var a: [Int] = [], b: [Int] = []
-        /// Pairs (p of u, q of v) with p right of q: the crossings of u's wires with v's when u is left of v.
-        func cross(_ u: Int, _ v: Int, _ start: [Int], _ flat: [Int]) -> Int {
-            let (u0, u1, v0, v1) = (start[u], start[u + 1], start[v], start[v + 1])
-            if u0 == u1 || v0 == v1 { return 0 }
-            if u1 - u0 == 1 && v1 - v0 == 1 { return position[flat[u0]] > position[flat[v0]] ? 1 : 0 }
-            a.removeAll(keepingCapacity: true); b.removeAll(keepingCapacity: true)
-            for k in u0..<u1 { a.append(position[flat[k]]) }
-            for k in v0..<v1 { b.append(position[flat[k]]) }
-            a.sort(); b.sort()
-            var count = 0, j = 0
-            for p in a {
-                while j < b.count && b[j] < p { j += 1 }
-                count += j
-            }
-            return count
-        }
+        let (upStart, ups, downStart, downs) = (adjacency.upStart, adjacency.ups, adjacency.downStart, adjacency.downs)
+        // dot's candidate marking: a layer is looked at again only when it or a neighbouring
+        // layer changed since it was last looked at (otherwise it would swap nothing).
+        var stamp = 0
+        var lookedAt = Array(repeating: -1, count: layers.count), changedAt = Array(repeating: 0, count: layers.count)
         for _ in 0..<4 {
             var improved = false
             for l in layers.indices where layers[l].count > 1 {
+                let neighbourChange = max(changedAt[l], l > 0 ? changedAt[l - 1] : -1, l + 1 < layers.count ? changedAt[l + 1] : -1)
+                if neighbourChange < lookedAt[l] { continue }
+                stamp += 1
+                lookedAt[l] = stamp
                 var layer = layers[l]
                 for i in 0..<(layer.count - 1) {
                     let u = layer[i], v = layer[i + 1]
-                    if pinnedTarget[u] >= 0 && pinnedTarget[u] == pinnedTarget[v] { continue }
-                    let before = cross(u, v, upStart, ups) + cross(u, v, downStart, downs)
+                    if pins.target[u] >= 0 && pins.target[u] == pins.target[v] { continue }
+                    let before = pairCrossings(u, v, upStart, ups, position, &a, &b) + pairCrossings(u, v, downStart, downs, position, &a, &b)
                     if before == 0 { continue }
-                    let after = cross(v, u, upStart, ups) + cross(v, u, downStart, downs)
+                    let after = pairCrossings(v, u, upStart, ups, position, &a, &b) + pairCrossings(v, u, downStart, downs, position, &a, &b)
                     if after < before {
                         layer.swapAt(i, i + 1)
                         position[u] = i + 1; position[v] = i
                         improved = true
+                        changedAt[l] = stamp
                     }
                 }
                 layers[l] = layer
             }
             if !improved { break }
         }
+    }
+
+    /// Pairs (p of u, q of v) with p right of q: the crossings of u's wires with v's when u is
+    /// left of v (neighbours on one side, given as compressed rows).
+    @inline(__always)
+    static func pairCrossings(_ u: Int, _ v: Int, _ start: [Int], _ flat: [Int], _ position: [Int],
+                              _ a: inout [Int], _ b: inout [Int]) -> Int {
+        let (u0, u1, v0, v1) = (start[u], start[u + 1], start[v], start[v + 1])
+        if u0 == u1 || v0 == v1 { return 0 }
+        if u1 - u0 == 1 && v1 - v0 == 1 { return position[flat[u0]] > position[flat[v0]] ? 1 : 0 }
+        a.removeAll(keepingCapacity: true); b.removeAll(keepingCapacity: true)
+        for k in u0..<u1 { a.append(position[flat[k]]) }
+        for k in v0..<v1 { b.append(position[flat[k]]) }
+        a.sort(); b.sort()
+        var count = 0, j = 0
+        for p in a {
+            while j < b.count && b[j] < p { j += 1 }
+            count += j
+        }
+        return count
     }
 
     /// Each item in its layer in depth-first preorder from the sinks (the last rank first),
@@ -125,15 +159,27 @@ extension LayeredLayout {
     /// Puts the wires entering one gate in port order (first argument on top), so they never
     /// cross at the gate itself: any crossing they need happens before their labels. Commutative
     /// gates keep the sweeps' order (their ports follow it afterwards).
-    static func orderPorts(_ layers: inout [[Int]], _ items: [Item]) {
+    static func orderPorts(_ layers: inout [[Int]], _ items: [Item]) { orderPorts(&layers, PortPins(items)) }
+
+    static func orderPorts(_ layers: inout [[Int]], _ pins: PortPins) {
+        var slots: [(target: Int, slot: Int)] = []
+        var members: [Int] = []
         for l in layers.indices {
-            var groups: [Int: [Int]] = [:]
-            for (i, v) in layers[l].enumerated() where items[v].down.count == 1 && items[items[v].down[0]].isReal {
-                groups[items[v].down[0], default: []].append(i)
-            }
-            for (target, slots) in groups where slots.count > 1 && !items[target].freePorts {
-                let members = slots.map { layers[l][$0] }.sorted { items[$0].port < items[$1].port }
-                for (slot, v) in zip(slots, members) { layers[l][slot] = v }
+            slots.removeAll(keepingCapacity: true)
+            for (i, v) in layers[l].enumerated() where pins.target[v] >= 0 { slots.append((pins.target[v], i)) }
+            if slots.count < 2 { continue }
+            slots.sort { $0.target < $1.target || ($0.target == $1.target && $0.slot < $1.slot) }
+            var start = 0
+            while start < slots.count {
+                var end = start + 1
+                while end < slots.count && slots[end].target == slots[start].target { end += 1 }
+                if end - start > 1 {
+                    members.removeAll(keepingCapacity: true)
+                    for k in start..<end { members.append(layers[l][slots[k].slot]) }
+                    members.sort { pins.port[$0] < pins.port[$1] }
+                    for (k, v) in zip(start..<end, members) { layers[l][slots[k].slot] = v }
+                }
+                start = end
             }
         }
     }
@@ -156,33 +202,41 @@ extension LayeredLayout {
         }
     }
 
-    static func median(_ xs: [Double]) -> Double {
-        let s = xs.sorted()
-        let m = s.count / 2
-        return s.count % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2
+    /// The median of `xs` (sorted in place).
+    static func median(_ xs: inout [Double]) -> Double {
+        xs.sort()
+        let m = xs.count / 2
+        return xs.count % 2 == 1 ? xs[m] : (xs[m - 1] + xs[m]) / 2
     }
 
-    /// Crossings between consecutive layers (edges as pairs of positions).
-    static func crossings(_ layers: [[Int]], _ items: [Item]) -> Int {
+    static func crossings(_ layers: [[Int]], _ items: [Item]) -> Int { crossings(layers, Adjacency(items)) }
+
+    /// Crossings between consecutive layers: each layer's wires in order of their upper end
+    /// (then lower), inversions of the lower ends counted with a Fenwick tree (Barth, Jünger
+    /// and Mutzel's accumulator); wires sharing an end never count as crossing.
+    static func crossings(_ layers: [[Int]], _ adjacency: Adjacency) -> Int {
         var total = 0
-        var position = Array(repeating: 0, count: items.count)
+        var position = Array(repeating: 0, count: adjacency.upStart.count - 1)
         for layer in layers { for (i, v) in layer.enumerated() { position[v] = i } }
-        var pairs: [(Int, Int)] = []
+        var ends: [Int] = []
         var tree: [Int] = []
+        let (downStart, downs) = (adjacency.downStart, adjacency.downs)
         for l in 0..<max(0, layers.count - 1) {
-            pairs.removeAll(keepingCapacity: true)
-            for v in layers[l] { for d in items[v].down { pairs.append((position[v], position[d])) } }
-            pairs.sort { $0 < $1 }
-            // Inversions of the second coordinate, counted with a Fenwick tree (Barth, Jünger and
-            // Mutzel's accumulator); pairs sharing an end never count as crossing.
             tree.removeAll(keepingCapacity: true)
             tree.append(contentsOf: repeatElement(0, count: layers[l + 1].count + 1))
-            for (inserted, pair) in pairs.enumerated() {
-                var atMost = 0, i = pair.1 + 1
-                while i > 0 { atMost += tree[i]; i -= i & -i }
-                total += inserted - atMost
-                i = pair.1 + 1
-                while i < tree.count { tree[i] += 1; i += i & -i }
+            var inserted = 0
+            for v in layers[l] {
+                ends.removeAll(keepingCapacity: true)
+                for k in downStart[v]..<downStart[v + 1] { ends.append(position[downs[k]]) }
+                if ends.count > 1 { ends.sort() }
+                for end in ends {
+                    var atMost = 0, i = end + 1
+                    while i > 0 { atMost += tree[i]; i -= i & -i }
+                    total += inserted - atMost
+                    i = end + 1
+                    while i < tree.count { tree[i] += 1; i += i & -i }
+                    inserted += 1
+                }
             }
         }
         return total

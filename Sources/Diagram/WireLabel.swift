@@ -7,6 +7,8 @@ struct WireLabel {
     var value: WireNumber
     var gradient: WireNumber
     var local: WireNumber?
+    /// The local derivative as a formula (`--local symbolic`), drawn before the number if both.
+    var localFormula: Formula?
 
     /// Number text with a typographic minus sign.
     static func text(_ v: Double, digits: Int = 4) -> String {
@@ -15,6 +17,41 @@ struct WireLabel {
         var out = ""
         for ch in NumberText.compact(v, digits: digits).unicodeScalars { out.unicodeScalars.append(ch == "-" ? "\u{2212}" : ch) }
         return out
+    }
+
+    /// A formula as label markup: names as the graph draws them (`a`, `$w_{1}$`), typographic minus signs.
+    static func markup(_ formula: Formula) -> String {
+        formula.pieces.map { piece in
+            switch piece {
+            case .name(let n): return sourceMarkup(n)
+            case .symbol(let s): return symbolMarkup(s)
+            }
+        }.joined()
+    }
+
+    static func symbolMarkup(_ s: String) -> String {
+        s.replacingOccurrences(of: "-", with: "\u{2212}").replacingOccurrences(of: " * ", with: " \u{00B7} ").replacingOccurrences(of: "$", with: "\\$")
+    }
+
+    /// A name, or an unnamed input's source text (`1 - a`, `w * x`): its names as the graph
+    /// draws them (function names upright), the rest as symbols.
+    static func sourceMarkup(_ text: String) -> String {
+        var out = "", word = "", rest = ""
+        let chars = Array(text)
+        func isWord(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
+        var i = 0
+        while i < chars.count {
+            if isWord(chars[i]) {
+                if !rest.isEmpty { out += symbolMarkup(rest); rest = "" }
+                word = ""
+                while i < chars.count && isWord(chars[i]) { word.append(chars[i]); i += 1 }
+                let isCall = i < chars.count && chars[i] == "("
+                out += isCall || word.first!.isNumber ? word : GraphDiagram.markup(word)
+            } else {
+                rest.append(chars[i]); i += 1
+            }
+        }
+        return out + symbolMarkup(rest)
     }
 
     struct Measured {
@@ -39,9 +76,18 @@ struct WireLabel {
             cache[key] = made
             return WireText(made)
         }
-        return Measured(value: layout(value),
-                        gradient: showGradient ? layout(gradient) : nil,
-                        local: showGradient ? local.map { layout($0, prefix: "local ") } : nil)
+        var localText: WireText?
+        // A number formula (`1`, `-1`) is its own value: written once.
+        if showGradient, let localFormula, !(local != nil && { if case .number = localFormula { return true } else { return false } }()) {
+            let scalar: Double? = { if case .scalar(let v)? = local { return v } else { return nil } }()
+            let text = "local " + Self.markup(localFormula) + (scalar.map { " = " + Self.text($0) } ?? "")
+            let made = cache[text] ?? RichTextLayout(text, font: style.numberFont, canvas: canvas)
+            cache[text] = made
+            localText = WireText(made)
+        } else if showGradient, let local {
+            localText = layout(local, prefix: "local ")
+        }
+        return Measured(value: layout(value), gradient: showGradient ? layout(gradient) : nil, local: localText)
     }
 
     static let wireGap = 3.0

@@ -32,6 +32,10 @@ public struct FigureSpec {
     public var expectations: [Expectation]
     /// Relative tolerance of the expectations.
     public var tolerance: Double
+    /// Relative heights of the mosaic's rows and widths of its columns (matplotlib's
+    /// `height_ratios`, `width_ratios`); nil for equal.
+    public var heightRatios: [Double]?
+    public var widthRatios: [Double]?
     /// The animation to write beside the still figure, if the spec asks for one.
     public var animation: Animation?
 
@@ -60,7 +64,7 @@ public struct FigureSpec {
     }
 
     public static let topLevelKeys = ["id", "title", "source", "size", "layout", "columns", "letters", "share-x", "share-y",
-                                      "panels", "expect", "tolerance", "animate"]
+                                      "panels", "expect", "tolerance", "animate", "height-ratios", "width-ratios"]
     static let sharing = ["none", "all", "row", "column"]
 
     /// Reads and checks the spec file at `path` (the panels' own options are checked by their builders).
@@ -136,6 +140,15 @@ public struct FigureSpec {
                 rows.append(row)
             }
             mosaic = rows.joined(separator: ";")
+        }
+
+        let rows = mosaic.split(separator: ";").map { $0.filter { !$0.isWhitespace } }
+        for (key, count) in [("height-ratios", rows.count), ("width-ratios", rows.first?.count ?? 1)] {
+            guard let ratios = try top.numbers(key) else { continue }
+            guard ratios.count == count, ratios.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+                throw SpecError(file, top.entry(key)?.value.position, "'\(key)': expected \(count) positive numbers, one per \(key == "height-ratios" ? "row" : "column") of the layout")
+            }
+            if key == "height-ratios" { heightRatios = ratios } else { widthRatios = ratios }
         }
 
         if let node = top.node("animate") {

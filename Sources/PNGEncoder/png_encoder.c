@@ -1,5 +1,6 @@
 #include "png_encoder.h"
 #include <png.h>
+#include <zlib.h>
 #include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +95,13 @@ int descent_png_encode(const uint8_t *pixels, uint32_t width, uint32_t height, s
     if (compression_level >= 0) png_set_compression_level(png, compression_level);
     /* Sub/Up filters compress plots well and encode much faster than full adaptive filtering. */
     png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB | PNG_FILTER_UP);
+    /* Past 16 Mpx (a big graph's mostly white page) run-length matching only: deflate then
+       skips its hash chains, the longest part of encoding; the filtered white rows are runs. */
+    if ((uint64_t)width * height > 16000000u) {
+        png_set_compression_strategy(png, Z_RLE);
+        /* One filter: no per-row trial of both. */
+        png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+    }
     rows = (png_bytepp)malloc(sizeof(png_bytep) * height);
     if (!rows) png_error(png, "out of memory");
     for (uint32_t y = 0; y < height; y++) rows[y] = (png_bytep)(pixels + (size_t)y * stride);

@@ -42,6 +42,9 @@ public struct BarSeries: PlotMark {
             if let labels = valueLabels, i < labels.count, !labels[i].isEmpty {
                 let text = RichTextLayout(labels[i], font: context.theme.annotationFont, canvas: context.canvas)
                 let top = heights[i] >= 0 ? r.minY - 3 : r.maxY + 3 + text.height
+                // A pale backing keeps the number readable over grid or target lines.
+                let back = Rect(x: r.midX - text.width / 2 - 2, y: top - text.height - 1, width: text.width + 4, height: text.height + 2)
+                context.canvas.fill(.rect(back), color: Color.white.withAlpha(0.8))
                 text.draw(on: context.canvas, at: Point(r.midX, top), horizontal: .center, vertical: .bottom, color: context.theme.textColor)
             }
         }

@@ -41,6 +41,9 @@ public struct Figure: Sendable {
     public var rowWeights: [Double]?
     /// Letters "(a)", "(b)", ... at each panel's top left, in placement order.
     public var panelLetters = false
+    /// No background paint, as matplotlib's `savefig(transparent=True)`: the file is transparent
+    /// where nothing is drawn (legend and label boxes keep their fill).
+    public var transparentBackground = false
     public var sharedX: AxisSharing = .none
     public var sharedY: AxisSharing = .none
 

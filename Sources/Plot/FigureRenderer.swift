@@ -38,7 +38,9 @@ public enum FigureRenderer {
     /// the height the title takes at the top.
     public static func drawBackgroundAndTitle(_ figure: Figure, on canvas: Canvas) -> Double {
         let theme = figure.theme
-        canvas.fill(.rect(Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height)), color: theme.background)
+        if !figure.transparentBackground {
+            canvas.fill(.rect(Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height)), color: theme.background)
+        }
         var top = 0.0
         if let title = figure.title, !title.isEmpty {
             let layout = titleLayout(title, theme: theme, width: figure.size.width, canvas: canvas)

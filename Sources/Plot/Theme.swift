@@ -40,6 +40,36 @@ public struct Theme: Sendable, Equatable {
 
     public init() {}
 
+    /// The default look, for print: `Theme()`.
+    public static let paper = Theme()
+
+    /// For slides: text and lines half as large again as `paper` (as seaborn's "talk" context
+    /// scales "paper"'s), so a figure reads from the back of a room.
+    public static let slides = Theme().scalingText(by: 1.5).scalingLines(by: 1.5)
+
+    /// The base text size: tick labels and legend entries (matplotlib's `font.size`); the
+    /// other sizes keep their proportions to it.
+    public var baseFontSize: Double { tickLabelSize }
+
+    /// The theme with `baseFontSize` set to `size` and every other text size scaled alike.
+    public func withBaseFontSize(_ size: Double) -> Theme { scalingText(by: size / baseFontSize) }
+
+    /// Every text size times `factor`.
+    public func scalingText(by factor: Double) -> Theme {
+        var t = self
+        t.titleSize *= factor; t.figureTitleSize *= factor; t.labelSize *= factor; t.tickLabelSize *= factor
+        t.legendSize *= factor; t.annotationSize *= factor; t.contourLabelSize *= factor
+        return t
+    }
+
+    /// Every line width, tick length and marker size times `factor`.
+    public func scalingLines(by factor: Double) -> Theme {
+        var t = self
+        t.lineWidth *= factor; t.spineWidth *= factor; t.gridWidth *= factor
+        t.majorTickLength *= factor; t.minorTickLength *= factor; t.markerSize *= factor
+        return t
+    }
+
     /// The palette colour for series number `index`, cycling.
     public func color(_ index: Int) -> Color {
         palette[((index % palette.count) + palette.count) % palette.count]

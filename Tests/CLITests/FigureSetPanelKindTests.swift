@@ -47,12 +47,39 @@ struct FigureSetPanelKindTests {
         ("  - kind: bars\n    series:\n      - {values: A.nothing}", "bad.yaml:5:18: 'values': no computed value 'A.nothing'"),
         ("  - kind: bars\n    series:\n      - {values: [1, 2]}\n      - {values: [1, 2, 3]}", "every series needs 2 values"),
         ("  - kind: bars\n    series:\n      - {values: [1, 2], as: dots}", "'as': expected bars or level, found 'dots'"),
+        ("  - kind: bars\n    values: [1, A.none]", "bad.yaml:4:16: 'values': no computed value 'A.none'"),
     ])
     func badSeries(panel: String, message: String) throws {
         let dir = try TemporaryDirectory(); defer { dir.cleanup() }
         let (result, _) = try set.figures(["bad": "id: bad\npanels:\n" + panel + "\n"], in: dir)
         #expect(result.status == 1)
         #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test("bars: a list may mix numbers and single computed values; height-ratios set the rows")
+    func barsFromNames() throws {
+        let dir = try TemporaryDirectory(); defer { dir.cleanup() }
+        // The chain of 002 ch. 4.3 stepped up with alpha = 0.1: L goes from 3.5 to 4.92 (the course's numbers).
+        let spec = """
+        id: names
+        layout: "A;B"
+        height-ratios: [1, 2]
+        panels:
+          - kind: graph
+            expression: "z = x * w1 + b1; L = z * w2 + b2"
+            values: {x: 2, w1: 0.5, b1: 1, w2: 1.5, b2: 0.5}
+            step: -0.1
+            update: [w1, w2]
+          - kind: bars
+            values: [A.L, A.L_after_step, 5]
+        """
+        let (result, values) = try set.figures(["names": spec], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let bars = try #require(values["names"]?["B.bars"])
+        #expect(bars.count == 3 && abs(bars[0] - 3.5) < 1e-12 && abs(bars[1] - 4.92) < 1e-12 && bars[2] == 5)
+        let bad = spec.replacingOccurrences(of: "height-ratios: [1, 2]", with: "height-ratios: [1, 2, 3]")
+        let (r2, _) = try set.figures(["names": bad], in: dir)
+        #expect(r2.status == 1 && r2.stderr.contains("'height-ratios': expected 2 positive numbers, one per row of the layout"), "\(r2.stderr)")
     }
 
     @Test("landscape --random-search: the best guess is no worse than any grid point it could have been, and lies in the domain")

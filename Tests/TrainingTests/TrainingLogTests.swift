@@ -136,4 +136,37 @@ struct TrainingLogTests {
             _ = try TrainingLog.parse(Data(bytes), path: "r.jsonl")
         }
     }
+
+    /// Found by scripts/fuzz-readers run-log: Foundation's JSON5 scanner traps (exit 132) on
+    /// 0xFF bytes after a comma, so `landscape --run` crashed on such a file.
+    @Test func invalidUTF8IsRefusedWithItsPosition() {
+        let bytes = Array("{\"type\":\"header\"}\n{\"a\":1, ".utf8) + [0xFF, 0xFF] + Array("\"b\":2}\n".utf8)
+        #expect(throws: TrainingLog.Failure("r.jsonl:2:9: byte 0xFF is not UTF-8 text; a descent train --log file is UTF-8")) {
+            _ = try TrainingLog.parse(Data(bytes), path: "r.jsonl")
+        }
+        // A lone continuation byte, and a sequence cut short at the end of the line.
+        #expect(throws: TrainingLog.Failure("r.jsonl:1:10: byte 0x80 is not UTF-8 text; a descent train --log file is UTF-8")) {
+            _ = try TrainingLog.parse(Data(Array("{\"type\":\"".utf8) + [0x80] + Array("\"}".utf8)), path: "r.jsonl")
+        }
+        #expect(throws: TrainingLog.Failure("r.jsonl:1:3: byte 0xC3 is not UTF-8 text; a descent train --log file is UTF-8")) {
+            _ = try TrainingLog.parse(Data([0x7B, 0x20, 0xC3]), path: "r.jsonl")
+        }
+        // Valid multi-byte text still reads.
+        #expect((try? TrainingLog.parse(Data("{\"type\":\"header\",\"command\":\"descent train --log θ-NaN.jsonl\"}\n".utf8), path: "r.jsonl"))?
+            .header?.command == "descent train --log θ-NaN.jsonl")
+    }
+
+    /// Found by scripts/fuzz-readers run-log: Foundation's JSON5 scanner traps on an exponent
+    /// sign with no digit after it (`"loss":3.5e+,`).
+    @Test func danglingExponentIsRefusedWithItsPosition() {
+        for (text, column) in [("{\"type\":\"step\",\"step\":2,\"loss\":3.5e+,\"params\":[1]}", 35), ("{\"loss\":5E-}", 10), ("{\"loss\":1.e+ }", 11)] {
+            #expect(throws: TrainingLog.Failure("r.jsonl:1:\(column): a number's exponent has no digits; expected a number such as 1.5e+3"), "\(text)") {
+                _ = try TrainingLog.parse(Data(text.utf8), path: "r.jsonl")
+            }
+        }
+        // In a string it is text, and a complete exponent is a number.
+        let log = try? TrainingLog.parse(Data("{\"type\":\"header\",\"command\":\"--lr 1e+ 'x\\\"1e-'\"}\n{\"type\":\"step\",\"step\":0,\"loss\":2.5e+3}\n".utf8), path: "r.jsonl")
+        #expect(log?.header?.command == "--lr 1e+ 'x\"1e-'")
+        #expect(log?.steps.first?.loss == 2500)
+    }
 }

@@ -46,6 +46,16 @@ public struct TrainingLog: Sendable, Equatable {
             number += 1
             if line.last == 0x0D { line = line.dropLast() }
             guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
+            // Foundation's JSON5 scanner traps on some invalid UTF-8 (a run of 0xFF bytes after a
+            // comma): bytes that are not UTF-8 are refused before it sees them.
+            if let column = invalidUTF8Column(line) {
+                let byte = String(line[line.index(line.startIndex, offsetBy: column - 1)], radix: 16, uppercase: true)
+                throw Failure("\(path):\(number):\(column): byte 0x\(byte) is not UTF-8 text; a descent train --log file is UTF-8")
+            }
+            // It also traps on an exponent sign with no digit after it (`1e+`, `5e-`).
+            if let column = danglingExponentColumn(line) {
+                throw Failure("\(path):\(number):\(column): a number's exponent has no digits; expected a number such as 1.5e+3")
+            }
             let record: TrainingLogLine
             do {
                 record = try decoder.decode(TrainingLogLine.self, from: Data(line))
@@ -61,6 +71,43 @@ public struct TrainingLog: Sendable, Equatable {
             }
         }
         return log
+    }
+
+    /// The 1-based byte column of the first byte of `line` that does not start a valid UTF-8
+    /// sequence, or nil when the whole line is UTF-8.
+    static func invalidUTF8Column(_ line: Data.SubSequence) -> Int? {
+        var bytes = line.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var column = 1
+        while true {
+            switch parser.parseScalar(from: &bytes) {
+            case .valid(let scalar): column += scalar.count
+            case .emptyInput: return nil
+            case .error: return column
+            }
+        }
+    }
+
+    /// The 1-based column of the `e` of a number like `1e+` or `2.5E-` (an exponent sign with no
+    /// digit after it) outside strings, or nil.
+    static func danglingExponentColumn(_ line: Data.SubSequence) -> Int? {
+        let b = Array(line)
+        func digit(_ i: Int) -> Bool { i >= 0 && i < b.count && b[i] >= 0x30 && b[i] <= 0x39 }
+        var quote: UInt8?
+        var escaped = false
+        for i in b.indices {
+            let c = b[i]
+            if let q = quote {
+                if escaped { escaped = false } else if c == 0x5C { escaped = true } else if c == q { quote = nil }
+                continue
+            }
+            if c == 0x22 || c == 0x27 { quote = c; continue }
+            if c == 0x65 || c == 0x45, digit(i - 1) || (i > 0 && b[i - 1] == 0x2E),
+               i + 1 < b.count, b[i + 1] == 0x2B || b[i + 1] == 0x2D, !digit(i + 2) {
+                return i + 1
+            }
+        }
+        return nil
     }
 
     /// A decoding error in words, naming the member it is about.

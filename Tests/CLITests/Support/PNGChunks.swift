@@ -4,6 +4,8 @@ import Foundation
 /// checking what the file carries: IHDR size, pHYs density and tEXt/zTXt keywords.
 struct PNGChunks {
     var width = 0, height = 0
+    /// IHDR colour type: 2 RGB, 6 RGB with alpha.
+    var colorType: UInt8 = 0
     var pixelsPerMeter: (x: UInt32, y: UInt32, unit: UInt8)?
     var texts: [String: String] = [:]
     var chunkTypes: [String] = []
@@ -20,7 +22,7 @@ struct PNGChunks {
             chunkTypes.append(type)
             switch type {
             case "IHDR":
-                width = Int(u32(i + 8)); height = Int(u32(i + 12))
+                width = Int(u32(i + 8)); height = Int(u32(i + 12)); colorType = data[9]
             case "pHYs":
                 pixelsPerMeter = (u32(i + 8), u32(i + 12), data[8])
             case "tEXt":
