@@ -110,13 +110,14 @@ struct FigureSetJob {
             }
             var files: [String] = []
             if !checkOnly {
-                files = try FigureSpecRenderer.write(built.figure, id: spec.id, title: spec.title, spec: path, to: outputDirectory, pdf: pdf)
+                files = try FigureSpecRenderer.write(built.figure, id: spec.id, title: built.figure.title ?? spec.title, spec: path, to: outputDirectory, pdf: pdf)
                 if let animation = spec.animation {
                     files.append(try FigureSpecRenderer.writeAnimation(spec, animation, to: outputDirectory, framesDirectory: framesDirectory))
                 }
             }
             let seconds = Date().timeIntervalSince(start)
-            let record = FigureRecord(id: spec.id, title: spec.title, source: spec.source, spec: path, files: files, values: built.values,
+            // The title as drawn, with its computed values filled in.
+            let record = FigureRecord(id: spec.id, title: built.figure.title ?? spec.title, source: spec.source, spec: path, files: files, values: built.values,
                                       expectations: expectations, inputs: built.inputs, hash: hash(spec, inputs: built.inputs),
                                       seconds: checkOnly ? nil : seconds)
             return .rendered(record, notes: built.notes, seconds: seconds)

@@ -88,6 +88,19 @@ struct FigureSetPanelKindTests {
         #expect(r2.status == 1 && r2.stderr.contains("'height-ratios': expected 2 positive numbers, one per row of the layout"), "\(r2.stderr)")
     }
 
+    @Test("figures.json and the gallery carry the title as drawn, its computed values filled in")
+    func filledTitle() throws {
+        let dir = try TemporaryDirectory(); defer { dir.cleanup() }
+        // One step of GD on w^2 from 2 at eta 0.25: w = 2 (1 - 2 * 0.25) = 1.
+        let spec = "id: t\ntitle: \"w after one step: {final_w:.1f}\"\npanels:\n  - kind: gd-steps\n    function: w^2\n    start: 2\n    lr: [0.25]\n    steps: 1\n"
+        let (result, _) = try set.figures(["t": spec], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try String(contentsOfFile: dir.path("out/figures.json"), encoding: .utf8)
+        #expect(json.contains("\"w after one step: 1.0\""), "\(json)")
+        let html = try String(contentsOfFile: dir.path("out/index.html"), encoding: .utf8)
+        #expect(html.contains("<h2>w after one step: 1.0</h2>"), "\(html)")
+    }
+
     @Test("landscape --random-search: the best guess is no worse than any grid point it could have been, and lies in the domain")
     func randomSearch() throws {
         let dir = try TemporaryDirectory(); defer { dir.cleanup() }
