@@ -84,8 +84,5 @@ enum FigureGallery {
 
     static func plain(_ s: String) -> String { MathText.unicodeText(s) }
 
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ s: String) -> String { MathText.escape(s) }
 }

@@ -266,14 +266,11 @@ enum SpecCurvePanels {
 
     /// A list of `count` strings under `key` (empty when absent).
     static func stringList(_ o: SpecMap, _ key: String, count: Int, what: String) throws -> [String] {
-        guard let node = o.node(key) else { return [] }
-        guard case let .list(items, _) = node, items.count == count else {
-            throw SpecError(o.file, node.position, "'\(key)': expected \(what) (\(count))")
+        guard let items = try SpecCommandPanels.strings(o, key) else { return [] }
+        guard case .list = o.node(key), items.count == count else {
+            throw SpecError(o.file, o.entry(key)?.value.position, "'\(key)': expected \(what) (\(count))")
         }
-        return try items.map { item in
-            guard case let .scalar(s, _, _) = item else { throw SpecError(o.file, item.position, "'\(key)': expected \(what)") }
-            return s
-        }
+        return items
     }
 
     /// `shifts: {sd: 0.05, samples: 50, seed: 0}`: the data set of shifted examples, if given.

@@ -29,7 +29,8 @@ extension MathText {
         }.joined()
     }
 
-    static func escape(_ s: String) -> String {
+    /// Text with HTML's special characters as entities.
+    public static func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
