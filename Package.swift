@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "RunLogs"),
         // Training: test functions, models, data, optimizers (plain data, no drawing).
         .target(name: "Training", dependencies: ["CTrainingKernels", "CZlib", "COpenBLAS", "RunLogs", "FiniteDifferences"]),
-        // The thin-MLP kernels in C: built for AVX2 and baseline x86-64, chosen at load time.
+        // The thin-MLP kernels in C: built for AVX2 with FMA and for baseline x86-64, chosen at run time.
         .target(name: "CTrainingKernels", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
 
         // Loss landscapes: surfaces on grids, contour lines, optimizer paths (plain data, no drawing).

@@ -23,9 +23,10 @@ public enum FigureFileRenderer {
             return try PNGFile.encode(rgba: image.pixels, width: image.width, height: image.height,
                                       dpi: dpi, metadata: metadata)
         case .png:
-            let image = try renderRGB(size: size, dpi: dpi, draw: draw)
-            return try PNGFile.encode(rgb: image.pixels, width: image.width, height: image.height,
-                                      dpi: dpi, metadata: metadata)
+            // Straight from the surface's memory: no packed copy.
+            return try withRaster(size: size, dpi: dpi, transparent: false, draw: draw) { data, stride, width, height in
+                try PNGFile.encode(nativeXRGB: data, stride: stride, width: width, height: height, dpi: dpi, metadata: metadata)
+            }
         case .svg, .pdf:
             return try renderVector(format: format, size: size, dpi: dpi, metadata: metadata, transparent: transparent, draw: draw)
         }
@@ -46,6 +47,39 @@ public enum FigureFileRenderer {
     /// RGB rows on white, or RGBA rows on a clear page when `transparent`.
     private static func renderRaster(size: Size, dpi: Double, transparent: Bool, draw: (Canvas) throws -> Void) throws
         -> (pixels: [UInt8], width: Int, height: Int) {
+        try withRaster(size: size, dpi: dpi, transparent: transparent, draw: draw) { data, stride, width, height in
+            let channels = transparent ? 4 : 3
+            let pixels = [UInt8](unsafeUninitializedCapacity: width * height * channels) { out, count in
+                for y in 0..<height {
+                    let row = UnsafeRawPointer(data.advanced(by: y * stride)).assumingMemoryBound(to: UInt32.self)
+                    var o = out.baseAddress! + y * width * channels
+                    if transparent {
+                        for x in 0..<width {
+                            let p = row[x], a = p >> 24
+                            // Cairo keeps premultiplied alpha; PNG wants it straight.
+                            func straight(_ c: UInt32) -> UInt8 { a == 0 ? 0 : UInt8(min(255, (c * 255 + a / 2) / a)) }
+                            o[0] = straight((p >> 16) & 0xFF); o[1] = straight((p >> 8) & 0xFF); o[2] = straight(p & 0xFF); o[3] = UInt8(a)
+                            o += 4
+                        }
+                    } else {
+                        for x in 0..<width {
+                            let p = row[x]
+                            o[0] = UInt8(truncatingIfNeeded: p >> 16); o[1] = UInt8(truncatingIfNeeded: p >> 8); o[2] = UInt8(truncatingIfNeeded: p)
+                            o += 3
+                        }
+                    }
+                }
+                count = width * height * channels
+            }
+            return (pixels, width, height)
+        }
+    }
+
+    /// Draws onto a Cairo image surface (RGB24 on white, or ARGB32 on a clear page when
+    /// `transparent`) and hands its memory to `body`: rows `stride` bytes apart of native-endian
+    /// 32-bit pixels.
+    private static func withRaster<T>(size: Size, dpi: Double, transparent: Bool, draw: (Canvas) throws -> Void,
+                                      body: (UnsafePointer<UInt8>, Int, Int, Int) throws -> T) throws -> T {
         let scale = dpi / 72
         let width = Int((size.width * scale).rounded()), height = Int((size.height * scale).rounded())
         guard width > 0, height > 0, width <= 30000, height <= 30000 else {
@@ -73,28 +107,7 @@ public enum FigureFileRenderer {
         cairo_surface_flush(surface)
         let stride = Int(cairo_image_surface_get_stride(surface))
         guard let data = cairo_image_surface_get_data(surface) else { throw OutputError("empty image surface") }
-        let channels = transparent ? 4 : 3
-        var pixels = [UInt8](repeating: 0, count: width * height * channels)
-        pixels.withUnsafeMutableBufferPointer { out in
-            for y in 0..<height {
-                let row = UnsafeRawPointer(data.advanced(by: y * stride)).assumingMemoryBound(to: UInt32.self)
-                var o = y * width * channels
-                for x in 0..<width {
-                    let p = row[x]
-                    let r = UInt32(truncatingIfNeeded: p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
-                    if transparent {
-                        // Cairo keeps premultiplied alpha; PNG wants it straight.
-                        let a = p >> 24
-                        func straight(_ c: UInt32) -> UInt8 { a == 0 ? 0 : UInt8(min(255, (c * 255 + a / 2) / a)) }
-                        out[o] = straight(r); out[o + 1] = straight(g); out[o + 2] = straight(b); out[o + 3] = UInt8(a)
-                    } else {
-                        out[o] = UInt8(r); out[o + 1] = UInt8(g); out[o + 2] = UInt8(b)
-                    }
-                    o += channels
-                }
-            }
-        }
-        return (pixels, width, height)
+        return try body(UnsafePointer(data), stride, width, height)
     }
 
     private final class ByteSink {

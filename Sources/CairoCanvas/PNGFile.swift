@@ -17,6 +17,22 @@ public enum PNGFile {
     static func encode(pixels rgb: [UInt8], channels: Int, width: Int, height: Int, dpi: Double,
                        metadata: DocumentMetadata, compressionLevel: Int) throws -> [UInt8] {
         precondition(rgb.count == width * height * channels)
+        return try rgb.withUnsafeBufferPointer {
+            try encode(rows: $0.baseAddress!, stride: width * channels, channels: Int32(channels), width: width, height: height,
+                       dpi: dpi, metadata: metadata, compressionLevel: compressionLevel)
+        }
+    }
+
+    /// Encodes rows of native-endian 32-bit 0x00RRGGBB pixels (a Cairo RGB24 surface's memory,
+    /// `stride` bytes apart) as an RGB PNG, without copying them into packed RGB first.
+    public static func encode(nativeXRGB rows: UnsafePointer<UInt8>, stride: Int, width: Int, height: Int, dpi: Double,
+                              metadata: DocumentMetadata, compressionLevel: Int = 1) throws -> [UInt8] {
+        try encode(rows: rows, stride: stride, channels: DESCENT_PNG_NATIVE_XRGB32, width: width, height: height,
+                   dpi: dpi, metadata: metadata, compressionLevel: compressionLevel)
+    }
+
+    private static func encode(rows: UnsafePointer<UInt8>, stride: Int, channels: Int32, width: Int, height: Int, dpi: Double,
+                               metadata: DocumentMetadata, compressionLevel: Int) throws -> [UInt8] {
         var pairs: [(String, String)] = [("Software", metadata.software)]
         if let title = metadata.title, !title.isEmpty { pairs.append(("Title", title)) }
         if let command = metadata.command, !command.isEmpty { pairs.append(("Command", command)) }
@@ -29,12 +45,10 @@ public enum PNGFile {
         var out: UnsafeMutablePointer<UInt8>?
         var outLength = 0
         var error = [CChar](repeating: 0, count: 256)
-        let status = rgb.withUnsafeBufferPointer { pixels in
-            texts.withUnsafeMutableBufferPointer { t in
-                descent_png_encode(pixels.baseAddress, UInt32(width), UInt32(height), width * channels, Int32(channels),
-                                   pixelsPerMeter, t.baseAddress, Int32(t.count), Int32(compressionLevel),
-                                   &out, &outLength, &error, error.count)
-            }
+        let status = texts.withUnsafeMutableBufferPointer { t in
+            descent_png_encode(rows, UInt32(width), UInt32(height), stride, channels,
+                               pixelsPerMeter, t.baseAddress, Int32(t.count), Int32(compressionLevel),
+                               &out, &outLength, &error, error.count)
         }
         guard status == 0, let out else {
             throw OutputError(cText(error))

@@ -19,16 +19,7 @@ struct SpecCommandBridge {
 
     /// The options `command` accepts, from its help text.
     var optionNames: [String] {
-        let help = command.helpMessage(columns: 10_000)
-        var names: Set<String> = []
-        var rest = Substring(help)
-        while let r = rest.range(of: "--") {
-            let tail = rest[r.upperBound...]
-            let name = tail.prefix { $0.isLetter || $0.isNumber || $0 == "-" }
-            if !name.isEmpty { names.insert(String(name)) }
-            rest = tail
-        }
-        return names.subtracting(excluded).subtracting(["version", "help"]).sorted()
+        HelpOptionNames.names(of: command).subtracting(excluded).subtracting(["version", "help"]).sorted()
     }
 
     /// The arguments for `options` (all keys but `ownKeys` and `kind`), checking each key

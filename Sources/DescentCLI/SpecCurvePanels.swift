@@ -217,10 +217,16 @@ enum SpecCurvePanels {
         let yLabel = ["curve": "", "loss": "loss", "w": "$\(f.variable)$"][show]!
         var chart = CurveChart(xLabel: show == "curve" ? "$\(f.variable)$" : "step", yLabel: yLabel)
         var values: [String: [Double]] = ["final_w": [], "final_loss": []]
-        let runs = zip(rates, batches).map { rate, batch in
-            data.map { $0.descend(start: start, learningRate: rate, steps: steps, batch: batch, seed: seed) }
-                ?? GradientDescent1D.run(f, start: start, learningRate: rate, steps: steps)
+        // Each run with the loss at every iterate; panels of one figure often draw the same runs.
+        let computed = zip(rates, batches).map { rate, batch in
+            let key = "\(f.source)|\(data?.shifts ?? [])|\(start)|\(rate)|\(steps)|\(batch.map(String.init) ?? "full")|\(seed)"
+            return descentRuns.value(for: key) { () -> ([Double], [Double]) in
+                let path = data.map { $0.descend(start: start, learningRate: rate, steps: steps, batch: batch, seed: seed) }
+                    ?? GradientDescent1D.run(f, start: start, learningRate: rate, steps: steps)
+                return (path, path.map(loss))
+            }
         }
+        let runs = computed.map(\.0)
         if show == "curve" {
             let xs = runs.flatMap { $0 }.filter(\.isFinite)
             let reach = max(abs(start), xs.map(abs).max() ?? 1) * 1.1
@@ -232,7 +238,7 @@ enum SpecCurvePanels {
         for (k, (rate, path)) in zip(rates, runs).enumerated() {
             let color = theme.color(k)
             let name = (labels.isEmpty ? "" : labels[k] + ", ") + "$\\eta = \(ValueTemplate.plain(rate))$"
-            let allLosses = path.map(loss)
+            let allLosses = computed[k].1
             values["final_w"]!.append(path.last ?? .nan)
             values["final_loss"]!.append(allLosses.last ?? .nan)
             if reveal != nil {
@@ -263,6 +269,9 @@ enum SpecCurvePanels {
         if show != "curve" { axes.xIntegerTicks = true }
         return BuiltPanel(panel: axes, values: values)
     }
+
+    /// 1-D descents (iterates and their losses) by function, data, start, rate, steps, batch and seed.
+    static let descentRuns = ProcessCache<String, ([Double], [Double])>()
 
     /// A list of `count` strings under `key` (empty when absent).
     static func stringList(_ o: SpecMap, _ key: String, count: Int, what: String) throws -> [String] {

@@ -45,18 +45,37 @@ public struct ExpressionCurve: Sendable {
 
     /// f(x) and f'(x) (NaN where the expression is undefined).
     public func valueAndDerivative(_ x: Double) -> (value: Double, derivative: Double) {
-        var pass = prepared
-        for id in variableNodes { pass.set(id, x) }
-        pass.forward()
-        pass.backward()
-        return (pass.values[graph.output], variableNodes.reduce(0) { $0 + pass.adjoints[$1] })
+        var e = evaluator()
+        return e.valueAndDerivative(x)
     }
 
     public func value(_ x: Double) -> Double {
-        var pass = prepared
-        for id in variableNodes { pass.set(id, x) }
-        pass.forward()
-        return pass.values[graph.output]
+        var e = evaluator()
+        return e.value(x)
+    }
+
+    /// One pass's buffers for any number of points: `value` and `derivative` copy the prepared
+    /// pass for every point, which is most of their cost on a small expression.
+    public func evaluator() -> Evaluator { Evaluator(pass: prepared, variableNodes: variableNodes) }
+
+    /// Evaluates the curve at point after point over the same buffers.
+    public struct Evaluator {
+        var pass: ReversePass
+        let variableNodes: [Int]
+
+        public mutating func value(_ x: Double) -> Double {
+            for id in variableNodes { pass.set(id, x) }
+            pass.forward()
+            return pass.values[pass.graph.output]
+        }
+
+        public mutating func valueAndDerivative(_ x: Double) -> (value: Double, derivative: Double) {
+            let v = value(x)
+            pass.backward()
+            return (v, variableNodes.reduce(0) { $0 + pass.adjoints[$1] })
+        }
+
+        public mutating func derivative(_ x: Double) -> Double { valueAndDerivative(x).derivative }
     }
     public func derivative(_ x: Double) -> Double { valueAndDerivative(x).derivative }
 
@@ -64,7 +83,8 @@ public struct ExpressionCurve: Sendable {
     public func samples(over range: ClosedRange<Double>, count: Int, derivative: Bool = false) -> (xs: [Double], ys: [Double]) {
         let n = max(2, count)
         let xs = (0..<n).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / Double(n - 1) }
-        return (xs, xs.map { derivative ? self.derivative($0) : value($0) })
+        var e = evaluator()
+        return (xs, xs.map { derivative ? e.derivative($0) : e.value($0) })
     }
 }
 
@@ -116,8 +136,9 @@ public enum GradientDescent1D {
     public static func run(_ curve: ExpressionCurve, start: Double, learningRate: Double, steps: Int) -> [Double] {
         var w = start
         var out = [w]
+        var e = curve.evaluator()
         for _ in 0..<max(0, steps) {
-            w -= learningRate * curve.derivative(w)
+            w -= learningRate * e.derivative(w)
             out.append(w)
             if !w.isFinite { break }
         }

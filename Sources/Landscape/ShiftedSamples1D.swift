@@ -17,13 +17,15 @@ public struct ShiftedSamples1D: Sendable {
 
     /// The training loss: the mean of the examples' losses.
     public func value(_ w: Double) -> Double {
-        shifts.reduce(0) { $0 + curve.value(w - $1) } / Double(shifts.count)
+        var e = curve.evaluator()
+        return shifts.reduce(0) { $0 + e.value(w - $1) } / Double(shifts.count)
     }
 
     /// The mean of the examples' derivatives at w over `examples` (all when nil).
     public func derivative(_ w: Double, examples: [Int]? = nil) -> Double {
-        guard let examples else { return shifts.reduce(0) { $0 + curve.derivative(w - $1) } / Double(shifts.count) }
-        return examples.reduce(0) { $0 + curve.derivative(w - shifts[$1]) } / Double(examples.count)
+        var e = curve.evaluator()
+        guard let examples else { return shifts.reduce(0) { $0 + e.derivative(w - $1) } / Double(shifts.count) }
+        return examples.reduce(0) { $0 + e.derivative(w - shifts[$1]) } / Double(examples.count)
     }
 
     /// Gradient descent on the training loss: full batch when `batch` is nil, else `batch`

@@ -22,21 +22,31 @@ public struct ContourLines: PlotMark {
     public struct Label: Sendable, Equatable {
         public var text: String
         public var center: Point
-        public var angle: Double
+        public var angle: Double { didSet { (cosine, sine) = (cos(angle), sin(angle)) } }
         public var width: Double
         public var height: Double
+        /// The angle's cosine and sine, computed once: every contour point is tested against
+        /// every label when the lines are broken under them.
+        private var cosine: Double, sine: Double
+
+        public init(text: String, center: Point, angle: Double, width: Double, height: Double) {
+            self.text = text; self.center = center; self.angle = angle; self.width = width; self.height = height
+            (cosine, sine) = (cos(angle), sin(angle))
+        }
 
         /// Whether canvas point `p` lies under the label (with `pad` points around it).
         public func covers(_ p: Point, pad: Double = 1.5) -> Bool {
             let dx = p.x - center.x, dy = p.y - center.y
-            let c = cos(angle), s = sin(angle)
-            let u = dx * c - dy * s, v = dx * s + dy * c
-            return abs(u) <= width / 2 + pad && abs(v) <= height / 2 + pad
+            let hw = width / 2 + pad, hh = height / 2 + pad
+            // Outside the circle around the padded box: no need to rotate.
+            if dx * dx + dy * dy > hw * hw + hh * hh { return false }
+            let u = dx * cosine - dy * sine, v = dx * sine + dy * cosine
+            return abs(u) <= hw && abs(v) <= hh
         }
 
         /// The axis-aligned box around the rotated label.
         public var boundingBox: Rect {
-            let c = abs(cos(angle)), s = abs(sin(angle))
+            let c = abs(cosine), s = abs(sine)
             let w = width * c + height * s, h = width * s + height * c
             return Rect(x: center.x - w / 2, y: center.y - h / 2, width: w, height: h)
         }
@@ -106,6 +116,7 @@ public struct ContourLines: PlotMark {
         let area = context.plotRect.insetBy(2)
         let keepClear = avoid.map { context.point($0.0, $0.1) }.filter { $0.x.isFinite && $0.y.isFinite }
         let keepOut = context.keepOut.map { $0.insetBy(-keepOutMargin) }
+        var placedBoxes: [Rect] = []
         for level in byLevel.keys.sorted() {
             let line = byLevel[level]!
             let text = Self.format(level)
@@ -113,11 +124,12 @@ public struct ContourLines: PlotMark {
             let w = extent.width, h = extent.ascent + extent.descent
             let pts = (0..<line.xs.count).map { context.point(line.xs[$0], line.ys[$0]) }
             // Cumulative canvas length, to require a straight-ish run about as long as the label.
+            let arc = Self.cumulativeLength(pts)
             var order = Array(pts.indices)
             let mid = pts.count / 2
             order.sort { abs($0 - mid) < abs($1 - mid) }
             for k in order {
-                guard let (a, b) = Self.span(pts, around: k, length: w) else { continue }
+                guard let (a, b) = Self.span(pts, arc: arc, around: k, length: w) else { continue }
                 let dx = b.x - a.x, dy = b.y - a.y
                 var angle = atan2(-dy, dx)
                 if angle > .pi / 2 { angle -= .pi }
@@ -125,32 +137,38 @@ public struct ContourLines: PlotMark {
                 let label = Label(text: text, center: Point((a.x + b.x) / 2, (a.y + b.y) / 2), angle: angle, width: w, height: h)
                 let box = label.boundingBox
                 guard box.minX >= area.minX, box.maxX <= area.maxX, box.minY >= area.minY, box.maxY <= area.maxY else { continue }
-                if placed.contains(where: { $0.boundingBox.insetBy(-labelSpacing).intersects(box) }) { continue }
+                if placedBoxes.contains(where: { $0.intersects(box) }) { continue }
                 if keepClear.contains(where: { label.covers($0, pad: avoidClearance) }) { continue }
                 if keepOut.contains(where: { $0.intersects(box) }) { continue }
                 placed.append(label)
+                placedBoxes.append(box.insetBy(-labelSpacing))
                 break
             }
         }
         return placed
     }
 
-    /// The points `length`/2 before and after index k along the polyline, if the line reaches
-    /// that far and is nearly straight there (the chord is at least 90% of the arc).
-    static func span(_ pts: [Point], around k: Int, length: Double) -> (Point, Point)? {
-        func walk(_ step: Int) -> (Point, Double)? {
-            var i = k, arc = 0.0
-            while arc < length / 2 {
-                let j = i + step
-                guard j >= 0, j < pts.count else { return nil }
-                arc += hypot(pts[j].x - pts[i].x, pts[j].y - pts[i].y)
-                i = j
-            }
-            return (pts[i], arc)
+    /// The canvas length of the polyline from its first point to each point.
+    static func cumulativeLength(_ pts: [Point]) -> [Double] {
+        var arc = [Double](repeating: 0, count: pts.count)
+        for j in pts.indices.dropFirst() {
+            arc[j] = arc[j - 1] + hypot(pts[j].x - pts[j - 1].x, pts[j].y - pts[j - 1].y)
         }
-        guard let (a, arcA) = walk(-1), let (b, arcB) = walk(1) else { return nil }
+        return arc
+    }
+
+    /// The points `length`/2 before and after index k along the polyline (whose cumulative
+    /// length is `arc`), if the line reaches that far and is nearly straight there (the chord
+    /// is at least 90% of the arc).
+    static func span(_ pts: [Point], arc: [Double], around k: Int, length: Double) -> (Point, Point)? {
+        let half = length / 2
+        var i = k
+        while arc[k] - arc[i] < half { i -= 1; if i < 0 { return nil } }
+        var j = k
+        while arc[j] - arc[k] < half { j += 1; if j >= pts.count { return nil } }
+        let a = pts[i], b = pts[j]
         let chord = hypot(b.x - a.x, b.y - a.y)
-        return chord >= 0.9 * (arcA + arcB) ? (a, b) : nil
+        return chord >= 0.9 * (arc[j] - arc[i]) ? (a, b) : nil
     }
 
     public func draw(in context: PlotContext) {

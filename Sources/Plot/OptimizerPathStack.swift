@@ -51,6 +51,8 @@ public struct OptimizerPathStack: PlotMark {
     /// their length), and a width of the widest of those paths plus their halo and a border on each side.
     public func borders(in context: PlotContext) -> [Border] {
         let polylines = marks.map { Self.runs($0.canvasPoints(context)) }
+        let reaches = marks.map { ($0.lineWidth + OptimizerPathMark.haloExtra) / 2 + 0.5 }
+        let grids = polylines.indices.map { SegmentGrid(polylines[$0], reach: reaches[$0]) }
         var out: [Border] = []
         for i in marks.indices {
             let above = marks.indices.filter { $0 > i }
@@ -61,9 +63,7 @@ public struct OptimizerPathStack: PlotMark {
                     for (a, b) in zip(run, run.dropFirst()) {
                         let samples = Self.samples(along: [[a, b]], spacing: 2)
                         let covered = samples.filter { p in
-                            above.contains { j in
-                                Self.distance(from: p, to: polylines[j]) <= (marks[j].lineWidth + OptimizerPathMark.haloExtra) / 2 + 0.5
-                            }
+                            above.contains { j in grids[j].contains(p, within: reaches[j]) }
                         }.count
                         if Double(covered) >= coveredShare * Double(samples.count) { segments.append((a, b)) }
                     }
@@ -99,19 +99,5 @@ public struct OptimizerPathStack: PlotMark {
             }
         }
         return out
-    }
-
-    /// The shortest distance from `p` to the runs' segments (or lone points).
-    static func distance(from p: Point, to runs: [[Point]]) -> Double {
-        var best = Double.infinity
-        for run in runs {
-            if run.count == 1 { best = min(best, hypot(p.x - run[0].x, p.y - run[0].y)) }
-            for (a, b) in zip(run, run.dropFirst()) {
-                let dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy
-                let t = l2 > 0 ? max(0, min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / l2)) : 0
-                best = min(best, hypot(p.x - a.x - t * dx, p.y - a.y - t * dy))
-            }
-        }
-        return best
     }
 }

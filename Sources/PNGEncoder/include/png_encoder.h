@@ -9,8 +9,11 @@ typedef struct {
     const char *text;
 } descent_png_text;
 
+/// `channels` value for rows of native-endian 32-bit 0x00RRGGBB pixels (Cairo's RGB24), written as RGB.
+#define DESCENT_PNG_NATIVE_XRGB32 (-32)
+
 /// Encodes 8-bit RGB or RGBA rows into a PNG held in memory.
-/// `channels` is 3 or 4. `pixels_per_meter` goes into pHYs (0 = no pHYs).
+/// `channels` is 3, 4 or DESCENT_PNG_NATIVE_XRGB32. `pixels_per_meter` goes into pHYs (0 = no pHYs).
 /// On success returns 0 and sets *out / *out_len (free with descent_png_free).
 /// On failure returns non-zero and writes a message into `error` (size `error_len`).
 int descent_png_encode(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride,
