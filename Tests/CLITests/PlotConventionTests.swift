@@ -95,6 +95,26 @@ struct PlotConventionTests {
         #expect(transparent > opaque.width * opaque.height / 2)
     }
 
+    @Test("a PNG encoded straight from the Cairo surface decodes to the pixels of the packed RGB raster")
+    func directPNGMatchesPackedPixels() throws {
+        // Colours with distinct red, green and blue bytes, so a swapped channel shows.
+        func draw(_ canvas: Canvas) {
+            canvas.fill(.rect(Rect(x: 10, y: 10, width: 60, height: 30)), color: Color(hex: 0x123456))
+            var p = Path()
+            p.move(to: Point(0, 70)); p.line(to: Point(130, 20))
+            canvas.stroke(p, style: StrokeStyle(color: Color(hex: 0xD55E00), width: 3))
+            canvas.drawText("Descent", at: Point(20, 90), font: Font(family: "DejaVu Sans", size: 14), color: Color(hex: 0x0072B2))
+        }
+        let size = Size(131, 97)  // odd sizes: the surface's row stride is wider than its pixels
+        let packed = try FigureFileRenderer.renderRGB(size: size, dpi: 72, draw: draw)
+        let png = try FigureFileRenderer.render(format: .png, size: size, dpi: 72,
+                                                metadata: DocumentMetadata(title: "t", command: nil, software: "test"), draw: draw)
+        let decoded = try PNGFile.decodeRGB(png)
+        #expect(decoded.width == packed.width && decoded.height == packed.height)
+        #expect(decoded.pixels == packed.pixels)
+        #expect(packed.pixels[3 * (20 * packed.width + 20)..<3 * (20 * packed.width + 20) + 3] == [0x12, 0x34, 0x56])
+    }
+
     @Test("--ignore-outliers says on stderr how many points are marked at the edge")
     func outlierNote() throws {
         let dir = try TemporaryDirectory()
