@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "CTrainingKernels", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
 
         // Loss landscapes: surfaces on grids, contour lines, optimizer paths (plain data, no drawing).
-        .target(name: "Landscape", dependencies: ["Training", "Autodiff"]),
+        .target(name: "Landscape", dependencies: ["Training", "Autodiff", "COpenBLAS"]),
 
         // Expressions to computation graphs, forward values and reverse-mode gradients.
         .target(name: "Autodiff", dependencies: ["FiniteDifferences"]),

@@ -1,52 +1,29 @@
-/// Eigenvalues and eigenvectors of a small symmetric matrix by cyclic Jacobi rotations
-/// (Golub & Van Loan, Matrix Computations, 8.5), accurate to rounding for the few hundred
-/// rows a trajectory's Gram matrix has.
+import COpenBLAS
+
+/// Eigenvalues and eigenvectors of a symmetric matrix by LAPACK's divide-and-conquer solver
+/// (`dsyevd`, from OpenBLAS): a trajectory's Gram matrix of up to a few hundred rows in
+/// milliseconds, accurate to rounding.
 public enum SymmetricEigen {
     /// `matrix` is n x n, row-major and symmetric. Returns the eigenvalues in descending order
-    /// and, for each, its unit eigenvector.
+    /// and, for each, its unit eigenvector (NaN everywhere if the solver fails).
     public static func decompose(_ matrix: [Double], n: Int) -> (values: [Double], vectors: [[Double]]) {
         precondition(matrix.count == n * n, "the matrix is not n x n")
+        guard n > 0 else { return ([], []) }
+        // Symmetric, so row-major is column-major; the solver overwrites it with the eigenvectors (columns).
         var a = matrix
-        var v = [Double](repeating: 0, count: n * n)
-        for i in 0..<n { v[i * n + i] = 1 }
-        var scale = 0.0
-        for x in a { scale += x * x }
-        for _ in 0..<100 {
-            var off = 0.0
-            for p in 0..<n { for q in (p + 1)..<max(p + 1, n) { off += a[p * n + q] * a[p * n + q] } }
-            if off <= 1e-32 * scale || off == 0 { break }
-            for p in 0..<max(0, n - 1) {
-                for q in (p + 1)..<n {
-                    let apq = a[p * n + q]
-                    if apq == 0 { continue }
-                    let theta = (a[q * n + q] - a[p * n + p]) / (2 * apq)
-                    let t: Double
-                    if abs(theta) > 1e150 {
-                        t = 1 / (2 * theta)
-                    } else {
-                        t = (theta >= 0 ? 1 : -1) / (abs(theta) + (theta * theta + 1).squareRoot())
-                    }
-                    let c = 1 / (t * t + 1).squareRoot(), s = t * c
-                    // A <- A P (columns p and q), then A <- P^T A (rows p and q), V <- V P.
-                    for k in 0..<n {
-                        let kp = a[k * n + p], kq = a[k * n + q]
-                        a[k * n + p] = c * kp - s * kq
-                        a[k * n + q] = s * kp + c * kq
-                    }
-                    for k in 0..<n {
-                        let pk = a[p * n + k], qk = a[q * n + k]
-                        a[p * n + k] = c * pk - s * qk
-                        a[q * n + k] = s * pk + c * qk
-                    }
-                    for k in 0..<n {
-                        let kp = v[k * n + p], kq = v[k * n + q]
-                        v[k * n + p] = c * kp - s * kq
-                        v[k * n + q] = s * kp + c * kq
-                    }
-                }
-            }
+        var w = [Double](repeating: 0, count: n)
+        var size = Int32(n), info: Int32 = 0
+        var workSize = 0.0, iworkSize: Int32 = 0, query: Int32 = -1
+        dsyevd_("V", "U", &size, &a, &size, &w, &workSize, &query, &iworkSize, &query, &info, 1, 1)
+        var lwork = Int32(workSize), liwork = iworkSize
+        var work = [Double](repeating: 0, count: Int(max(1, lwork)))
+        var iwork = [Int32](repeating: 0, count: Int(max(1, liwork)))
+        if info == 0 { dsyevd_("V", "U", &size, &a, &size, &w, &work, &lwork, &iwork, &liwork, &info, 1, 1) }
+        guard info == 0 else {
+            return (Array(repeating: .nan, count: n), Array(repeating: Array(repeating: .nan, count: n), count: n))
         }
-        let order = (0..<n).sorted { a[$0 * n + $0] > a[$1 * n + $1] }
-        return (order.map { a[$0 * n + $0] }, order.map { j in (0..<n).map { v[$0 * n + j] } })
+        // LAPACK gives them ascending.
+        let order = Array((0..<n).reversed())
+        return (order.map { w[$0] }, order.map { j in Array(a[(j * n)..<(j * n + n)]) })
     }
 }

@@ -101,7 +101,9 @@ final class FusedOneHiddenLayer: @unchecked Sendable {  // worker threads write 
     /// Threads for `work` multiply-adds: one below a million, else up to the cores (at most 8).
     static func parts(work: Int) -> Int {
         guard work >= 1_000_000 else { return 1 }
-        return max(1, min(8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+        let cores = max(1, min(8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+        let limit = BLASThreads.kernelLimit.load(ordering: .relaxed)
+        return limit > 0 ? min(cores, limit) : cores
     }
 
     private func finishBackward(spec: MLPSpec, count: Int, delta: UnsafePointer<Double>, gradient: UnsafeMutablePointer<Double>) {

@@ -24,6 +24,27 @@ struct TrajectoryPCATests {
         }
     }
 
+    @Test func eigenpairsOfALargeMatrixBuiltOnTheCosineBasis() {
+        // The orthonormal DCT-II basis of R^n: q_k[i] = c_k cos(pi (i + 1/2) k / n); A = sum lambda_k q_k q_k^T.
+        let n = 150
+        func basis(_ k: Int, _ i: Int) -> Double {
+            let c = k == 0 ? (1 / Double(n)).squareRoot() : (2 / Double(n)).squareRoot()
+            return c * cos(Double.pi * (Double(i) + 0.5) * Double(k) / Double(n))
+        }
+        let q: [[Double]] = (0..<n).map { k in (0..<n).map { i in basis(k, i) } }
+        let lambdas: [Double] = (0..<n).map { k in Double((k * 37) % n) - 20.5 }  // distinct, some negative
+        var a = [Double](repeating: 0, count: n * n)
+        for k in 0..<n { for i in 0..<n { for j in 0..<n { a[i * n + j] += lambdas[k] * q[k][i] * q[k][j] } } }
+        let (values, vectors) = SymmetricEigen.decompose(a, n: n)
+        let sorted = lambdas.sorted(by: >)
+        #expect(zip(values, sorted).allSatisfy { abs($0 - $1) < 1e-9 })
+        for (value, vector) in zip(values, vectors).prefix(3) {
+            let k = lambdas.firstIndex { abs($0 - value) < 1e-6 }!
+            let dot = zip(vector, q[k]).reduce(0) { $0 + $1.0 * $1.1 }
+            #expect(abs(abs(dot) - 1) < 1e-9)
+        }
+    }
+
     @Test func principalAxesAndExplainedVarianceOfAnEllipse() throws {
         // theta_i - final = 3 cos(t_i) u + sin(t_i) v over a full turn: centred variances 9/2 and 1/2, so 90% and 10%.
         let final: [Double] = [0.5, -1, 2, 0, 3]
