@@ -114,7 +114,7 @@ enum FigureSpecRenderer {
                                         software: "descent \(DescentCommand.version)")
         var frames: [[UInt8]] = []
         var width = 0, height = 0, dpi = 144.0
-        defer { LandscapeBackdrop.shared.remove(prefix: spec.file + "\u{0}") }
+        defer { LandscapeBackdrop.shared.removeAll { $0.hasPrefix(spec.file + "\u{0}") } }
         for step in animation.frameSteps {
             let figure = try build(spec, reveal: step).figure
             dpi = Double(animation.width) / (figure.size.width / 72)

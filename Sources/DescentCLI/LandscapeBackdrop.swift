@@ -24,23 +24,5 @@ struct LandscapeBackdrop: Sendable {
     }
 
     /// Backdrops of the animation frames being drawn, by the panel options that make them.
-    final class Cache: @unchecked Sendable {
-        private var entries: [String: LandscapeBackdrop] = [:]
-        private let lock = NSLock()
-
-        func backdrop(_ key: String, make: () -> LandscapeBackdrop) -> LandscapeBackdrop {
-            lock.lock(); defer { lock.unlock() }
-            if let hit = entries[key] { return hit }
-            let made = make()
-            entries[key] = made
-            return made
-        }
-
-        func remove(prefix: String) {
-            lock.lock(); defer { lock.unlock() }
-            entries = entries.filter { !$0.key.hasPrefix(prefix) }
-        }
-    }
-
-    static let shared = Cache()
+    static let shared = ProcessCache<String, LandscapeBackdrop>(limit: 64)
 }

@@ -22,4 +22,10 @@ final class ProcessCache<Key: Hashable & Sendable, Value: Sendable>: @unchecked 
         lock.unlock()
         return v
     }
+
+    /// Forgets the entries whose keys match (a figure's, once it is drawn).
+    func removeAll(where matches: (Key) -> Bool) {
+        lock.lock(); defer { lock.unlock() }
+        entries = entries.filter { !matches($0.key) }
+    }
 }

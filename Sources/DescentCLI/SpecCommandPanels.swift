@@ -124,7 +124,7 @@ enum SpecCommandPanels {
             let job = LandscapeJob(request: try LandscapeRequest(command))
             // Animation frames share one backdrop (grid, colours, contours), keyed by the spec file and the panel's options.
             let backdrop = reveal.map { _ in
-                LandscapeBackdrop.shared.backdrop(o.file + "\u{0}" + arguments.joined(separator: "\u{0}")) { LandscapeBackdrop(job.request) }
+                LandscapeBackdrop.shared.value(for: o.file + "\u{0}" + arguments.joined(separator: "\u{0}")) { LandscapeBackdrop(job.request) }
             }
             let (panel, _, notes, values) = try job.makePanel(reveal: reveal, backdrop: backdrop)
             return BuiltPanel(panel: panel, values: values, notes: notes, inputs: command.runLogs)
