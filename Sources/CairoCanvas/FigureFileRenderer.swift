@@ -161,6 +161,6 @@ public enum FigureFileRenderer {
         let canvas = try SVGCanvas(size: size, pixelsPerPoint: dpi / 72, software: metadata.software)
         if !transparent { canvas.paintPage(.white) }
         try draw(canvas)
-        return canvas.document(metadata: metadata)
+        return try canvas.document(metadata: metadata)
     }
 }

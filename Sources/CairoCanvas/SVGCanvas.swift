@@ -23,6 +23,7 @@ public final class SVGCanvas: Canvas {
     private var openClips = 0
     private var saved: [(transform: Affine, openClips: Int)] = []
     private var clips = 0
+    private var failure: OutputError?
 
     /// A canvas of `size` points; `pixelsPerPoint` is the resolution the figure is laid out for.
     /// `software` names the program in embedded images' PNG chunks.
@@ -45,7 +46,9 @@ public final class SVGCanvas: Canvas {
     }
 
     /// The whole document: header, title and description, glyph definitions, the drawing.
-    public func document(metadata: DocumentMetadata) -> [UInt8] {
+    /// Throws when an image could not be embedded.
+    public func document(metadata: DocumentMetadata) throws -> [UInt8] {
+        if let failure { throw failure }
         var out = SVGText(reservingCapacity: body.bytes.count + glyphs.definitions.bytes.count + 1024)
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"")
@@ -159,9 +162,16 @@ public final class SVGCanvas: Canvas {
 
     public func drawImage(_ image: RasterImage, in rect: Rect, smooth: Bool) {
         guard image.width > 0, image.height > 0, rect.width > 0, rect.height > 0,
-              rect.isFinite, transform.isFinite,
-              let png = try? PNGFile.encode(rgba: image.rgba, width: image.width, height: image.height, dpi: 72,
-                                            metadata: DocumentMetadata(software: software)) else { return }
+              rect.isFinite, transform.isFinite else { return }
+        let png: [UInt8]
+        do {
+            png = try PNGFile.encode(rgba: image.rgba, width: image.width, height: image.height, dpi: 72,
+                                     metadata: DocumentMetadata(software: software))
+        } catch {
+            // The Canvas calls cannot throw; the document reports it instead of leaving the image out.
+            failure = failure ?? OutputError("cannot embed a \(image.width)x\(image.height) image in the SVG: \(error)")
+            return
+        }
         body.append("<image")
         placeRect(rect)
         body.append(" preserveAspectRatio=\"none\"")

@@ -73,10 +73,7 @@ final class SVGGlyphs {
 
     private func select(_ font: Font) {
         if selected == font { return }
-        cairo_select_font_face(context, font.family,
-                               font.italic ? CAIRO_FONT_SLANT_OBLIQUE : CAIRO_FONT_SLANT_NORMAL,
-                               font.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
-        cairo_set_font_size(context, font.size)
+        font.select(in: context)
         selected = font
     }
 

@@ -17,7 +17,7 @@ struct SVGCanvasTests {
         let canvas = try SVGCanvas(size: Size(200, 100), pixelsPerPoint: 2, software: "test")
         if !transparent { canvas.paintPage(.white) }
         draw(canvas)
-        return String(decoding: canvas.document(metadata: DocumentMetadata(title: "a < b & c", software: "test")), as: UTF8.self)
+        return String(decoding: try canvas.document(metadata: DocumentMetadata(title: "a < b & c", software: "test")), as: UTF8.self)
     }
 
     func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
