@@ -253,10 +253,13 @@ public final class SVGCanvas: Canvas {
 
     private func writeMatrix() {
         let m = transform
-        for (i, v) in [m.a, m.b, m.c, m.d, m.e, m.f].enumerated() {
-            if i > 0 { body.byte(44) }
-            body.number(v)
+        for v in [m.a, m.b, m.c, m.d] {
+            body.number(v, places: 6)
+            body.byte(44)
         }
+        body.number(m.e)
+        body.byte(44)
+        body.number(m.f)
     }
 
     /// Writes a `<path>` whose attributes `attributes` opens (leaving the last value open), then

@@ -28,10 +28,15 @@ struct SVGText {
     /// `v` rounded to 3 decimals, trailing zeros and a bare point dropped, "-0" written "0"
     /// (what Python's `("%.3f" % v).rstrip("0").rstrip(".")` gives). The caller keeps NaN and
     /// infinities out; they are written as 0 should one slip through, so the XML stays valid.
-    mutating func number(_ v: Double) {
+    mutating func number(_ v: Double) { number(v, places: 3) }
+
+    /// `v` to `places` decimals (0 to 6), trimmed as `number(_:)` trims; a transform's scale and
+    /// rotation take 6, since a coefficient's error grows with the coordinates it multiplies.
+    mutating func number(_ v: Double, places: Int) {
         guard v.isFinite else { byte(48); return }
-        let scaled = (v * 1000).rounded()
-        // Beyond 2^53 thousandths the decimals carry no information; such coordinates are off any
+        let unit = Self.powersOfTen[places]
+        let scaled = (v * Double(unit)).rounded()
+        // Beyond 2^53 units the decimals carry no information; such coordinates are off any
         // page, and Swift's shortest round-trip form (no printf either) stays valid SVG.
         guard abs(scaled) < 9.0e15 else {
             bytes.append(contentsOf: v.description.utf8)
@@ -40,17 +45,19 @@ struct SVGText {
         var n = Int64(scaled)
         if n == 0 { byte(48); return }
         if n < 0 { byte(45); n = -n }
-        var whole = n / 1000
-        var fraction = Int(n % 1000)
+        var whole = n / unit
+        var fraction = n % unit
         let start = bytes.count
         repeat { bytes.append(UInt8(48 + whole % 10)); whole /= 10 } while whole > 0
         bytes[start...].reverse()
         guard fraction > 0 else { return }
         byte(46)
-        var divisor = 100
+        var divisor = unit / 10
         while fraction % 10 == 0 { fraction /= 10; divisor /= 10 }
         while divisor > 0 { byte(UInt8(48 + fraction / divisor % 10)); divisor /= 10 }
     }
+
+    private static let powersOfTen: [Int64] = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000]
 
     /// `s` with the five XML special characters escaped (text content and attribute values).
     mutating func escaped(_ s: String) {

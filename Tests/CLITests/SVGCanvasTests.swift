@@ -34,6 +34,15 @@ struct SVGCanvasTests {
         #expect(String(decoding: text.bytes, as: UTF8.self) == expected)
     }
 
+    // Expected strings as above, with "%.6f".
+    @Test("transform coefficients: 6 decimals", arguments: [(1.0 / 3, "0.333333"), (2.0 / 3, "0.666667"), (-0.5, "-0.5"),
+                                                          (1.1288888888, "1.128889"), (-1e-7, "0"), (6.123233995736766e-17, "0")])
+    func coefficientFormat(value: Double, expected: String) {
+        var text = SVGText()
+        text.number(value, places: 6)
+        #expect(String(decoding: text.bytes, as: UTF8.self) == expected)
+    }
+
     @Test("base64 agrees with Foundation's for every remainder length")
     func base64() {
         for n in 0..<8 {
@@ -126,6 +135,16 @@ struct SVGCanvasTests {
         #expect(text.contains("stroke-width=\"2\""))
         #expect(text.contains("stroke-dasharray=\"4,2\""))
         #expect(text.contains("transform=\"matrix(0.5,0,0,0.5,0,0)\" d=\"M0 0L10 0\""))
+    }
+
+    @Test("a panel's scale keeps 6 decimals, so a coordinate of 1000 lands within 0.001 point")
+    func scalePrecision() throws {
+        let text = try svg { c in
+            c.translate(by: Point(10.25, 0))
+            c.scale(by: 1.0 / 3)
+            c.fill(.rect(Rect(x: 1000, y: 0, width: 3, height: 3)), color: .black)
+        }
+        #expect(text.contains("transform=\"matrix(0.333333,0,0,0.333333,10.25,0)\" d=\"M1000 0L1003 0"))
     }
 
     @Test("clip groups close at the matching restore, or at the end of the document")
