@@ -113,10 +113,7 @@ public final class CairoCanvas: Canvas {
 
     private func select(_ font: Font) {
         if currentFont == font { return }
-        cairo_select_font_face(context, font.family,
-                               font.italic ? CAIRO_FONT_SLANT_OBLIQUE : CAIRO_FONT_SLANT_NORMAL,
-                               font.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
-        cairo_set_font_size(context, font.size)
+        font.select(in: context)
         currentFont = font
     }
 
@@ -138,5 +135,16 @@ public final class CairoCanvas: Canvas {
             case .close: cairo_close_path(context)
             }
         }
+    }
+}
+
+extension Font {
+    /// Makes this the font of `context` (Cairo's toy face: family, slant, weight, size), as every
+    /// backend that draws or measures text selects it.
+    func select(in context: OpaquePointer) {
+        cairo_select_font_face(context, family,
+                               italic ? CAIRO_FONT_SLANT_OBLIQUE : CAIRO_FONT_SLANT_NORMAL,
+                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_set_font_size(context, size)
     }
 }

@@ -2,8 +2,8 @@ import CCairo
 import Canvas
 import PNGEncoder
 
-/// Renders a drawing closure through Cairo into PNG (via libpng, with DPI and text
-/// chunks), SVG or PDF bytes, and writes them atomically.
+/// Renders a drawing closure into PNG (Cairo, then libpng with DPI and text chunks), SVG (our
+/// own writer, `SVGCanvas`) or PDF (Cairo) bytes, and writes them atomically.
 public enum FigureFileRenderer {
     /// Renders `draw` on a canvas of `size` points and writes `path` in `format`.
     /// For PNG the pixel size is `size * dpi / 72`. `transparent` leaves the page unpainted
@@ -27,8 +27,10 @@ public enum FigureFileRenderer {
             return try withRaster(size: size, dpi: dpi, transparent: false, draw: draw) { data, stride, width, height in
                 try PNGFile.encode(nativeXRGB: data, stride: stride, width: width, height: height, dpi: dpi, metadata: metadata)
             }
-        case .svg, .pdf:
-            return try renderVector(format: format, size: size, dpi: dpi, metadata: metadata, transparent: transparent, draw: draw)
+        case .svg:
+            return try renderSVG(size: size, dpi: dpi, metadata: metadata, transparent: transparent, draw: draw)
+        case .pdf:
+            return try renderPDF(size: size, dpi: dpi, metadata: metadata, transparent: transparent, draw: draw)
         }
     }
 
@@ -98,11 +100,7 @@ public enum FigureFileRenderer {
         }
         cairo_scale(cr, scale, scale)
         // Hinting off keeps text metrics the same at every DPI, so layouts match across formats.
-        let options = cairo_font_options_create()
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-        cairo_set_font_options(cr, options)
-        cairo_font_options_destroy(options)
+        FontOptions.apply(to: cr)
         try draw(CairoCanvas(context: cr, size: size, pixelsPerPoint: scale))
         cairo_surface_flush(surface)
         let stride = Int(cairo_image_surface_get_stride(surface))
@@ -114,8 +112,8 @@ public enum FigureFileRenderer {
         var bytes: [UInt8] = []
     }
 
-    private static func renderVector(format: OutputFormat, size: Size, dpi: Double, metadata: DocumentMetadata,
-                                     transparent: Bool, draw: (Canvas) throws -> Void) throws -> [UInt8] {
+    private static func renderPDF(size: Size, dpi: Double, metadata: DocumentMetadata,
+                                  transparent: Bool, draw: (Canvas) throws -> Void) throws -> [UInt8] {
         let sink = ByteSink()
         let closure = Unmanaged.passUnretained(sink).toOpaque()
         let writeFunc: cairo_write_func_t = { closure, data, length in
@@ -124,27 +122,21 @@ public enum FigureFileRenderer {
             sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
             return CAIRO_STATUS_SUCCESS
         }
-        let surface: OpaquePointer?
-        if format == .svg {
-            surface = cairo_svg_surface_create_for_stream(writeFunc, closure, size.width, size.height)
-            if let surface { cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT) }
-        } else {
-            surface = cairo_pdf_surface_create_for_stream(writeFunc, closure, size.width, size.height)
-            if let surface {
-                if let title = metadata.title { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
-                cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, metadata.software)
-                if let command = metadata.command {
-                    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, command)
-                }
-                // Reproducible files: SOURCE_DATE_EPOCH, when set, replaces the current time.
-                if let date = ReproducibleDate.iso8601() {
-                    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
-                    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
-                }
+        let surface = cairo_pdf_surface_create_for_stream(writeFunc, closure, size.width, size.height)
+        if let surface {
+            if let title = metadata.title { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, metadata.software)
+            if let command = metadata.command {
+                cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, command)
+            }
+            // Reproducible files: SOURCE_DATE_EPOCH, when set, replaces the current time.
+            if let date = ReproducibleDate.iso8601() {
+                cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
+                cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
             }
         }
         guard let surface, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-            throw OutputError("cannot create a \(format.rawValue.uppercased()) surface")
+            throw OutputError("cannot create a PDF surface")
         }
         guard let cr = cairo_create(surface) else {
             cairo_surface_destroy(surface)
@@ -168,38 +160,16 @@ public enum FigureFileRenderer {
         guard status == CAIRO_STATUS_SUCCESS else {
             throw OutputError("Cairo failed: \(String(cString: cairo_status_to_string(status)))")
         }
-        return format == .svg ? Self.renumberingSurfaces(sink.bytes) : sink.bytes
+        return sink.bytes
     }
 
-    /// Cairo names SVG groups and images after process-wide counters (`surface1706`,
-    /// `image708`), so the same figure drawn after others gets other names. Renumbering them in
-    /// order of appearance makes the file depend on the figure alone.
-    static func renumberingSurfaces(_ bytes: [UInt8]) -> [UInt8] {
-        let keys = [Array("surface".utf8), Array("image".utf8)]
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var names: [[ArraySlice<UInt8>: Int]] = [[:], [:]]
-        bytes.withUnsafeBufferPointer { b in
-            var copied = 0, i = 0
-            // Only an 's' or an 'i' can start a name: everything between is copied in one piece.
-            while i < b.count {
-                let c = b[i]
-                guard c == 115 || c == 105 else { i += 1; continue }
-                let k = c == 115 ? 0 : 1, key = keys[k]
-                guard i + key.count < b.count, (48...57).contains(b[i + key.count]),
-                      (0..<key.count).allSatisfy({ b[i + $0] == key[$0] }) else { i += 1; continue }
-                var j = i + key.count
-                while j < b.count, (48...57).contains(b[j]) { j += 1 }
-                let digits = bytes[(i + key.count)..<j]
-                let n = names[k][digits] ?? { let m = names[k].count + 1; names[k][digits] = m; return m }()
-                out.append(contentsOf: b[copied..<i])
-                out += key
-                out += Array(String(n).utf8)
-                i = j
-                copied = j
-            }
-            out.append(contentsOf: b[copied..<b.count])
-        }
-        return out
+    /// SVG text from our own writer; its element ids are numbered within the file, so the same
+    /// figure gives the same bytes whatever the process drew before.
+    private static func renderSVG(size: Size, dpi: Double, metadata: DocumentMetadata,
+                                  transparent: Bool, draw: (Canvas) throws -> Void) throws -> [UInt8] {
+        let canvas = try SVGCanvas(size: size, pixelsPerPoint: dpi / 72, software: metadata.software)
+        if !transparent { canvas.paintPage(.white) }
+        try draw(canvas)
+        return try canvas.document(metadata: metadata)
     }
 }

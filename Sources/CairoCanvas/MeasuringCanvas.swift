@@ -13,11 +13,7 @@ public enum MeasuringCanvas {
         defer { cairo_surface_destroy(surface) }
         guard let cr = cairo_create(surface) else { throw OutputError("cannot create a Cairo context") }
         defer { cairo_destroy(cr) }
-        let options = cairo_font_options_create()
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-        cairo_set_font_options(cr, options)
-        cairo_font_options_destroy(options)
+        FontOptions.apply(to: cr)
         return try body(CairoCanvas(context: cr, size: Size(1, 1), pixelsPerPoint: 1))
     }
 }

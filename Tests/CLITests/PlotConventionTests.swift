@@ -56,7 +56,7 @@ struct PlotConventionTests {
             let r = try DescentProcess.run(["plot", log, "-o", dir.path(name)] + extra)
             #expect(r.status == 0, "stderr: \(r.stderr)")
         }
-        let page = "width=\"480\" height=\"300\" style=\"fill:rgb(100%,100%,100%)"
+        let page = "<rect width=\"480\" height=\"300\" fill=\"#ffffff\"/>"
         #expect(!(try String(contentsOfFile: dir.path("clear.svg"), encoding: .utf8)).contains(page))
         #expect((try String(contentsOfFile: dir.path("white.svg"), encoding: .utf8)).contains(page))
     }
