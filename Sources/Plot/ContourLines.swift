@@ -44,6 +44,31 @@ public struct ContourLines: PlotMark {
             return abs(u) <= hw && abs(v) <= hh
         }
 
+        /// Whether the segment ab passes under the label (with `pad` points around it): the
+        /// segment, in the label's own frame, clipped against its padded box (Liang-Barsky).
+        public func crosses(_ a: Point, _ b: Point, pad: Double) -> Bool {
+            func local(_ p: Point) -> (Double, Double) {
+                let dx = p.x - center.x, dy = p.y - center.y
+                return (dx * cosine - dy * sine, dx * sine + dy * cosine)
+            }
+            let (u0, v0) = local(a), (u1, v1) = local(b)
+            let hw = width / 2 + pad, hh = height / 2 + pad
+            var t0 = 0.0, t1 = 1.0
+            for (p, q) in [(-(u1 - u0), u0 + hw), (u1 - u0, hw - u0), (-(v1 - v0), v0 + hh), (v1 - v0, hh - v0)] {
+                if p == 0 {
+                    if q < 0 { return false }
+                } else {
+                    let r = q / p
+                    if p < 0 { t0 = max(t0, r) } else { t1 = min(t1, r) }
+                    if t0 > t1 { return false }
+                }
+            }
+            return true
+        }
+
+        /// Half the diagonal of the label's box: no point farther from the centre can be under it.
+        var radius: Double { (width * width + height * height).squareRoot() / 2 }
+
         /// The axis-aligned box around the rotated label.
         public var boundingBox: Rect {
             let c = abs(cosine), s = abs(sine)
@@ -67,6 +92,10 @@ public struct ContourLines: PlotMark {
     public var avoidClearance = 12.0
     /// Points kept between a label and a keep-out rectangle.
     public var keepOutMargin = 3.0
+    /// Arrows drawn on the same plot (a gradient field): labels keep `arrowClearance` points
+    /// from them where the line leaves room, and sit across one only where it does not.
+    public var avoidArrows: QuiverMark?
+    public var arrowClearance = 2.5
 
     public init(lines: [Line], style: StrokeStyle, labelled: Bool = true, labelColor: Color = .white, fontSize: Double? = nil) {
         self.lines = lines; self.style = style; self.labelled = labelled
@@ -103,11 +132,12 @@ public struct ContourLines: PlotMark {
 
     /// Chooses label positions: for each level, on its longest line, the first spot (from the
     /// middle outwards) whose rotated box stays inside the plot, clear of earlier labels, of
-    /// the avoided points and of the context's keep-out rectangles.
+    /// the avoided points, of the context's keep-out rectangles and, where the line leaves
+    /// room, of the avoided arrows.
     public func placeLabels(in context: PlotContext) -> [Label] {
         guard labelled else { return [] }
         let font = Font(family: context.theme.fontFamily, size: fontSize ?? context.theme.contourLabelSize)
-        var placed: [Label] = []
+        var placed: [Int: Label] = [:]  // by level index
         var byLevel: [Double: Line] = [:]
         for line in lines where line.xs.count >= 2 {
             if let old = byLevel[line.level], old.xs.count >= line.xs.count { continue }
@@ -116,36 +146,50 @@ public struct ContourLines: PlotMark {
         let area = context.plotRect.insetBy(2)
         let keepClear = avoid.map { context.point($0.0, $0.1) }.filter { $0.x.isFinite && $0.y.isFinite }
         let keepOut = context.keepOut.map { $0.insetBy(-keepOutMargin) }
+        let levels = byLevel.keys.sorted()
+        let texts = levels.map { Self.format($0) }
+        let sizes = texts.map { text -> (Double, Double) in
+            let e = context.canvas.measureText(text, font: font)
+            return (e.width, e.ascent + e.descent)
+        }
+        // The arrows bucketed for the largest label: a query at a label's centre finds every arrow that can reach under it.
+        let arrows = avoidArrows?.arrows(in: context) ?? []
+        let reach = (sizes.map { ($0.0 * $0.0 + $0.1 * $0.1).squareRoot() / 2 }.max() ?? 0) + arrowClearance
+        let arrowGrid = arrows.isEmpty ? nil : SegmentGrid([[Point]](arrows.map { [$0.0, $0.1] }), reach: reach)
         var placedBoxes: [Rect] = []
-        for level in byLevel.keys.sorted() {
-            let line = byLevel[level]!
-            let text = Self.format(level)
-            let extent = context.canvas.measureText(text, font: font)
-            let w = extent.width, h = extent.ascent + extent.descent
-            let pts = (0..<line.xs.count).map { context.point(line.xs[$0], line.ys[$0]) }
-            // Cumulative canvas length, to require a straight-ish run about as long as the label.
-            let arc = Self.cumulativeLength(pts)
-            var order = Array(pts.indices)
-            let mid = pts.count / 2
-            order.sort { abs($0 - mid) < abs($1 - mid) }
-            for k in order {
-                guard let (a, b) = Self.span(pts, arc: arc, around: k, length: w) else { continue }
-                let dx = b.x - a.x, dy = b.y - a.y
-                var angle = atan2(-dy, dx)
-                if angle > .pi / 2 { angle -= .pi }
-                if angle < -.pi / 2 { angle += .pi }
-                let label = Label(text: text, center: Point((a.x + b.x) / 2, (a.y + b.y) / 2), angle: angle, width: w, height: h)
-                let box = label.boundingBox
-                guard box.minX >= area.minX, box.maxX <= area.maxX, box.minY >= area.minY, box.maxY <= area.maxY else { continue }
-                if placedBoxes.contains(where: { $0.intersects(box) }) { continue }
-                if keepClear.contains(where: { label.covers($0, pad: avoidClearance) }) { continue }
-                if keepOut.contains(where: { $0.intersects(box) }) { continue }
-                placed.append(label)
-                placedBoxes.append(box.insetBy(-labelSpacing))
-                break
+        // A level whose line has no spot clear of the arrows still gets a label, across one.
+        for clearOfArrows in arrowGrid == nil ? [false] : [true, false] {
+            for (i, level) in levels.enumerated() where placed[i] == nil {
+                let line = byLevel[level]!
+                let (w, h) = sizes[i]
+                let pts = (0..<line.xs.count).map { context.point(line.xs[$0], line.ys[$0]) }
+                // Cumulative canvas length, to require a straight-ish run about as long as the label.
+                let arc = Self.cumulativeLength(pts)
+                var order = Array(pts.indices)
+                let mid = pts.count / 2
+                order.sort { abs($0 - mid) < abs($1 - mid) }
+                for k in order {
+                    guard let (a, b) = Self.span(pts, arc: arc, around: k, length: w) else { continue }
+                    let dx = b.x - a.x, dy = b.y - a.y
+                    var angle = atan2(-dy, dx)
+                    if angle > .pi / 2 { angle -= .pi }
+                    if angle < -.pi / 2 { angle += .pi }
+                    let label = Label(text: texts[i], center: Point((a.x + b.x) / 2, (a.y + b.y) / 2), angle: angle, width: w, height: h)
+                    let box = label.boundingBox
+                    guard box.minX >= area.minX, box.maxX <= area.maxX, box.minY >= area.minY, box.maxY <= area.maxY else { continue }
+                    if placedBoxes.contains(where: { $0.intersects(box) }) { continue }
+                    if keepClear.contains(where: { label.covers($0, pad: avoidClearance) }) { continue }
+                    if keepOut.contains(where: { $0.intersects(box) }) { continue }
+                    if clearOfArrows, let arrowGrid,
+                       arrowGrid.segments(near: label.center, within: label.radius + arrowClearance)
+                        .contains(where: { label.crosses($0.0, $0.1, pad: arrowClearance) }) { continue }
+                    placed[i] = label
+                    placedBoxes.append(box.insetBy(-labelSpacing))
+                    break
+                }
             }
         }
-        return placed
+        return levels.indices.compactMap { placed[$0] }
     }
 
     /// The canvas length of the polyline from its first point to each point.

@@ -81,9 +81,11 @@ public struct LandscapeChart: Sendable {
         axes.add(heatmap)
         // The gradient field goes under the contours, so their labels stay readable over it.
         // White arrows vanish in the white middle of the diverging map: dark grey there, as the contours.
+        var arrows: QuiverMark?
         if let quiver {
             let ink = colormap.name == "rdbu" ? Color(hex: 0x333333).withAlpha(0.8) : Color.white.withAlpha(0.85)
-            axes.add(QuiverMark(xs: quiver.xs, ys: quiver.ys, us: quiver.us, vs: quiver.vs, color: ink))
+            arrows = QuiverMark(xs: quiver.xs, ys: quiver.ys, us: quiver.us, vs: quiver.vs, color: ink)
+            axes.add(arrows!)
         }
         if !contours.isEmpty {
             // White reads on the dark perceptual maps; the diverging map is white in the middle, so dark grey there.
@@ -91,6 +93,7 @@ public struct LandscapeChart: Sendable {
             let ink = diverging ? Color(hex: 0x333333) : Color.white
             var marks = ContourLines(lines: contours, style: StrokeStyle(color: ink.withAlpha(diverging ? 0.6 : 0.75), width: 0.7),
                                      labelColor: ink)
+            marks.avoidArrows = arrows
             marks.avoid = minima + paths.flatMap { zip($0.xs, $0.ys).map { ($0, $1) } }
                 + (randomSearch.map { Array(zip($0.xs, $0.ys)) } ?? [])
             axes.add(marks)

@@ -36,6 +36,12 @@ struct SegmentGrid {
         for i in x0...x1 { for j in y0...y1 { buckets[key(i, j), default: []].append(n) } }
     }
 
+    /// The segments that may lie within `r` (at most the reach) of `p`: every one that does, and some that do not.
+    func segments(near p: Point, within r: Double) -> [(Point, Point)] {
+        guard p.x.isFinite, p.y.isFinite, abs(p.x) < 1e12, abs(p.y) < 1e12 else { return [] }
+        return ((buckets[key(index(p.x), index(p.y))] ?? []) + oversized).map { segments[$0] }
+    }
+
     /// Whether `p` lies within `r` (at most the reach) of a segment.
     func contains(_ p: Point, within r: Double) -> Bool {
         guard p.x.isFinite, p.y.isFinite, abs(p.x) < 1e12, abs(p.y) < 1e12 else { return false }

@@ -122,6 +122,37 @@ struct ContourLabelAvoidanceTests {
         #expect(!moved[0].covers(Point(100, 100), pad: 10))
     }
 
+    @Test func aSegmentCrossesARotatedLabelExactlyWhereItsBoxIs() {
+        // A 20 x 10 label turned 90 degrees at (50, 50): on the canvas it spans x 45...55, y 40...60.
+        let label = ContourLines.Label(text: "4", center: Point(50, 50), angle: .pi / 2, width: 20, height: 10)
+        #expect(label.crosses(Point(0, 58), Point(100, 58), pad: 0))       // through its lower part
+        #expect(!label.crosses(Point(0, 62), Point(100, 62), pad: 0))      // below it
+        #expect(label.crosses(Point(0, 62), Point(100, 62), pad: 2.5))     // within the padding
+        #expect(label.crosses(Point(52, 52), Point(53, 53), pad: 0))       // wholly inside
+        #expect(!label.crosses(Point(56, 0), Point(56, 100), pad: 0))      // right of it, parallel
+        #expect(!label.crosses(Point(0, 0), Point(30, 30), pad: 0))        // short of it on the diagonal
+        #expect(label.crosses(Point(0, 0), Point(45.5, 45.5), pad: 0))     // reaching its corner
+    }
+
+    @Test func labelsMoveOffArrowsWhereTheLineLeavesRoom() {
+        let xs = (0...100).map { Double($0) / 100 }
+        let line = ContourLines.Line(level: 0.5, xs: xs, ys: xs.map { _ in 0.5 })
+        let context = Self.context()
+        var mark = ContourLines(lines: [line], style: StrokeStyle(color: .white))
+        // One upward arrow through the middle of the line, where the label goes without it.
+        mark.avoidArrows = QuiverMark(xs: [0.5], ys: [0.45], us: [0], vs: [1], cellSize: 20)
+        let arrows = mark.avoidArrows!.arrows(in: context)
+        #expect(arrows.count == 1)
+        let placed = mark.placeLabels(in: context)
+        #expect(placed.count == 1)
+        #expect(!placed[0].crosses(arrows[0].0, arrows[0].1, pad: mark.arrowClearance))
+        // Arrows across the whole line: the label still goes on, across one.
+        let columns = (0...20).map { Double($0) / 20 }
+        mark.avoidArrows = QuiverMark(xs: columns, ys: columns.map { _ in 0.45 }, us: columns.map { _ in 0 }, vs: columns.map { _ in 1 },
+                                      cellSize: 20)
+        #expect(mark.placeLabels(in: context).count == 1)
+    }
+
     @Test func labelsStayOutOfKeepOutRectangles() {
         let xs = (0...100).map { Double($0) / 100 }
         let line = ContourLines.Line(level: 0.5, xs: xs, ys: xs.map { _ in 0.5 })
