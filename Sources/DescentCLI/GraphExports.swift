@@ -118,59 +118,64 @@ struct GraphJSON: Codable, Equatable {
     /// 10,000-node graph JSONEncoder takes longer than the layout. Decoding it with JSONDecoder
     /// gives back the same value (tested), so the Codable conformance is the schema.
     func encoded() -> String {
-        var out = "{\"output\": \(output),\n\"nodes\": [\n"
+        var out = JSONText(capacity: 200 * (nodes.count + edges.count) + 256)
+        out.raw("{\"output\": "); out.int(output); out.raw(",\n\"nodes\": [\n")
         for (i, n) in nodes.enumerated() {
-            out += "{\"id\":\(n.id),\"name\":\(Self.string(n.name)),\"op\":\(Self.string(n.op)),\"kind\":\(Self.string(n.kind)),\"inputs\":["
-            out += n.inputs.map(String.init).joined(separator: ",")
-            out += "],\"value\":\(n.value.text),\"grad\":\(n.grad?.text ?? "null")"
-            if let shape = n.shape { out += ",\"shape\":[" + shape.map(String.init).joined(separator: ",") + "]" }
-            if let b = n.box { out += ",\"box\":" + Self.box(b) }
-            out += i == nodes.count - 1 ? "}\n" : "},\n"
+            out.raw("{\"id\":"); out.int(n.id)
+            out.raw(",\"name\":"); out.string(n.name)
+            out.raw(",\"op\":"); out.string(n.op)
+            out.raw(",\"kind\":"); out.string(n.kind)
+            out.raw(",\"inputs\":["); out.list(n.inputs) { $0.int($1) }
+            out.raw("],\"value\":"); n.value.write(to: &out)
+            out.raw(",\"grad\":"); if let g = n.grad { g.write(to: &out) } else { out.raw("null") }
+            if let shape = n.shape { out.raw(",\"shape\":["); out.list(shape) { $0.int($1) }; out.raw("]") }
+            if let b = n.box { out.raw(",\"box\":"); Self.write(b, to: &out) }
+            out.raw(i == nodes.count - 1 ? "}\n" : "},\n")
         }
-        out += "],\n\"edges\": [\n"
+        out.raw("],\n\"edges\": [\n")
         for (i, e) in edges.enumerated() {
-            out += "{\"from\":\(e.from),\"to\":\(e.to.map(String.init) ?? "null"),\"port\":\(e.port),"
-            out += "\"value\":\(e.value.text),\"grad\":\(e.grad?.text ?? "null")"
-            if let l = e.label { out += ",\"label\":" + Self.box(l) }
-            if let c = e.curve { out += ",\"curve\":[" + c.map { "[\(Self.number($0[0])),\(Self.number($0[1]))]" }.joined(separator: ",") + "]" }
-            out += i == edges.count - 1 ? "}\n" : "},\n"
-        }
-        out += "]"
-        if let size { out += ",\n\"size\": {\"width\":\(Self.number(size.width)),\"height\":\(Self.number(size.height))}" }
-        if let step { out += ",\n\"step\": " + step.text }
-        return out + "}\n"
-    }
-
-    static func box(_ b: Box) -> String {
-        "{\"x\":\(number(b.x)),\"y\":\(number(b.y)),\"width\":\(number(b.width)),\"height\":\(number(b.height))}"
-    }
-
-    /// Whole numbers without a fraction; NaN and infinities as the strings JSONDecoder's
-    /// `convertFromString` strategy reads back.
-    static func number(_ v: Double) -> String {
-        if v.isNaN { return "\"NaN\"" }
-        if v.isInfinite { return v > 0 ? "\"Infinity\"" : "\"-Infinity\"" }
-        if v == v.rounded(), Swift.abs(v) < 1e15 { return String(Int64(v)) }
-        return "\(v)"
-    }
-
-    static func string(_ s: String?) -> String {
-        guard let s else { return "null" }
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default:
-                if c.value < 0x20 {
-                    let hex = String(c.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                }
-                else { out.unicodeScalars.append(c) }
+            out.raw("{\"from\":"); out.int(e.from)
+            out.raw(",\"to\":"); if let to = e.to { out.int(to) } else { out.raw("null") }
+            out.raw(",\"port\":"); out.int(e.port)
+            out.raw(",\"value\":"); e.value.write(to: &out)
+            out.raw(",\"grad\":"); if let g = e.grad { g.write(to: &out) } else { out.raw("null") }
+            if let l = e.label { out.raw(",\"label\":"); Self.write(l, to: &out) }
+            if let c = e.curve {
+                out.raw(",\"curve\":[")
+                out.list(c) { o, p in o.raw("["); o.number(p[0]); o.raw(","); o.number(p[1]); o.raw("]") }
+                out.raw("]")
             }
+            out.raw(i == edges.count - 1 ? "}\n" : "},\n")
         }
-        return out + "\""
+        out.raw("]")
+        if let size {
+            out.raw(",\n\"size\": {\"width\":"); out.number(size.width)
+            out.raw(",\"height\":"); out.number(size.height); out.raw("}")
+        }
+        if let step { out.raw(",\n\"step\": "); out.raw(step.text) }
+        out.raw("}\n")
+        return out.text
+    }
+
+    static func write(_ b: Box, to out: inout JSONText) {
+        out.raw("{\"x\":"); out.number(b.x)
+        out.raw(",\"y\":"); out.number(b.y)
+        out.raw(",\"width\":"); out.number(b.width)
+        out.raw(",\"height\":"); out.number(b.height); out.raw("}")
+    }
+
+    /// A number as `encoded()` writes it.
+    static func number(_ v: Double) -> String {
+        var t = JSONText()
+        t.number(v)
+        return t.text
+    }
+
+    /// A string (or null) as `encoded()` writes it.
+    static func string(_ s: String?) -> String {
+        var t = JSONText()
+        t.string(s)
+        return t.text
     }
 
     /// The decoder that reads `encoded()` back.

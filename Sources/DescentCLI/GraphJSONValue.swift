@@ -37,9 +37,15 @@ indirect enum GraphJSONValue: Codable, Equatable {
 
     /// The JSON text `GraphJSON.encoded()` writes.
     var text: String {
+        var t = JSONText()
+        write(to: &t)
+        return t.text
+    }
+
+    func write(to out: inout JSONText) {
         switch self {
-        case .number(let v): return GraphJSON.number(v)
-        case .array(let a): return "[" + a.map(\.text).joined(separator: ",") + "]"
+        case .number(let v): out.number(v)
+        case .array(let a): out.raw("["); out.list(a) { $1.write(to: &$0) }; out.raw("]")
         }
     }
 }
