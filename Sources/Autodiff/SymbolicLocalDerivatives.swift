@@ -57,7 +57,9 @@ extension ComputationGraph {
 
     /// Every edge's local derivative as a formula, by node and input slot (as
     /// `Evaluation.localDerivatives`); nil where an operation has no rule (n-ary max/min).
-    public func localFormulas() -> [[Formula?]] {
+    /// With the nodes' `shapes` (a tensor graph's), the reductions divide as their tensors do:
+    /// a loss gate over m rows by m (the course's mse = sum((yhat - y)^2)/2m), a mean of n entries by n.
+    public func localFormulas(shapes: [[Int]]? = nil) -> [[Formula?]] {
         let users = users()
         return nodes.map { node in
             switch node.kind {
@@ -67,8 +69,22 @@ extension ComputationGraph {
                 // The gate's value has a name when its one use is a statement's name (`a = sigmoid(z)`).
                 var output: Formula?
                 if users[node.id].count == 1, case .named(let n) = nodes[users[node.id][0]].kind { output = .name(n) }
-                let rules = SymbolicLocalDerivatives.rule(op.rawValue, inputs: node.inputs.map(formula(of:)), output: output)
-                return rules.map { $0.map(Optional.some) } ?? node.inputs.map { _ in nil }
+                guard var rules = SymbolicLocalDerivatives.rule(op.rawValue, inputs: node.inputs.map(formula(of:)), output: output) else {
+                    return node.inputs.map { _ in nil }
+                }
+                if let shapes, let first = node.inputs.first {
+                    let shape = shapes[first]
+                    switch op {
+                    case .mse, .bce, .ce:
+                        let m = shape.count == 2 ? shape[0] : 1
+                        if m > 1 { rules = rules.map { $0 / .number(Double(m)) } }
+                    case .mean:
+                        let n = shape.reduce(1, *)
+                        if n > 1 { rules = [.number(1) / .number(Double(n))] }
+                    default: break
+                    }
+                }
+                return rules.map(Optional.some)
             }
         }
     }

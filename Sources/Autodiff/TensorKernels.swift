@@ -71,8 +71,11 @@ enum TensorKernels {
         case .stack:
             let c = x[0].count
             return (x.indices.map { k in Tensor(shape: x[k].shape, data: Array(g.data[(k * c)..<((k + 1) * c)])) }, x.map { _ in nil })
-        case .sum: return ([Tensor.filled(g.scalar, shape: x[0].shape)], [nil])
-        case .mean: return ([Tensor.filled(g.scalar / Double(x[0].count), shape: x[0].shape)], [nil])
+        // A reduction to one number has a local derivative of its input's shape: d(out)/d(x_i).
+        case .sum: return ([Tensor.filled(g.scalar, shape: x[0].shape)], [Tensor.filled(1, shape: x[0].shape)])
+        case .mean:
+            let n = Double(x[0].count)
+            return ([Tensor.filled(g.scalar / n, shape: x[0].shape)], [Tensor.filled(1 / n, shape: x[0].shape)])
         case .softmax:
             // Per row: dz = p (g - sum(g p)).
             let c = y.rank == 0 ? 1 : y.shape[y.rank - 1]
@@ -87,13 +90,17 @@ enum TensorKernels {
             let m = Double(x[0].rank == 2 ? x[0].shape[0] : 1)
             let scale = g.scalar / m
             var da = [Double](repeating: 0, count: x[0].count), dy = da
+            var la = da, ly = da
             var locals: [Double] = []
             for i in x[0].data.indices {
                 op.localDerivatives([x[0].data[i], x[1].data[i]], output: 0, into: &locals)
+                la[i] = locals[0] / m; ly[i] = locals[1] / m
                 da[i] = scale == 0 ? 0 : scale * locals[0]
                 dy[i] = scale == 0 ? 0 : scale * locals[1]
             }
-            return ([Tensor(shape: x[0].shape, data: da), Tensor(shape: x[1].shape, data: dy)], [nil, nil])
+            // The loss is one number: its local derivative by each input is a tensor of that input's shape.
+            return ([Tensor(shape: x[0].shape, data: da), Tensor(shape: x[1].shape, data: dy)],
+                    [Tensor(shape: x[0].shape, data: la), Tensor(shape: x[1].shape, data: ly)])
         default:
             let maps = try! broadcast(op, x.map(\.shape)).maps
             var grads = x.map { Tensor.filled(0, shape: $0.shape) }

@@ -105,7 +105,8 @@ public struct GraphDiagram: Sendable {
         var edges: [(from: Int, to: Int, port: Int, label: WireLabel, measured: WireLabel.Measured)] = []
         var measured = WireLabel.Cache()
         var layoutEdges: [LayeredLayout.Edge] = []
-        let formulas = options.symbolicLocal ? graph.localFormulas() : []
+        let tensorShapes = graph.nodes.indices.map { id -> [Int] in if case .tensor(let t) = evaluation.wireValue(of: id) { return t.shape } else { return [] } }
+        let formulas = options.symbolicLocal ? graph.localFormulas(shapes: tensorShapes) : []
         for node in graph.nodes {
             for (k, input) in node.inputs.enumerated() {
                 let label = WireLabel(value: evaluation.wireValue(of: input), gradient: evaluation.edgeGradient(of: node.id, slot: k),

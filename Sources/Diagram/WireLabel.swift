@@ -78,7 +78,11 @@ struct WireLabel {
         }
         var localText: WireText?
         // A number formula (`1`, `-1`) is its own value: written once.
-        if showGradient, let localFormula, !(local != nil && { if case .number = localFormula { return true } else { return false } }()) {
+        if showGradient, let localFormula, !(local != nil && { if case .number = localFormula { return true } else { return false } }()),
+           case .tensor(let t)? = local {
+            // The formula as the tensor's caption, its entries below.
+            localText = WireText(tensor: t, prefix: "local " + Self.markup(localFormula) + " = ", font: style.numberFont, canvas: canvas)
+        } else if showGradient, let localFormula, !(local != nil && { if case .number = localFormula { return true } else { return false } }()) {
             let scalar: Double? = { if case .scalar(let v)? = local { return v } else { return nil } }()
             let text = "local " + Self.markup(localFormula) + (scalar.map { " = " + Self.text($0) } ?? "")
             let made = cache[text] ?? RichTextLayout(text, font: style.numberFont, canvas: canvas)

@@ -157,4 +157,50 @@ struct TensorGraphTests {
         #expect(failure("[[[1]]]")?.message.contains("two levels") == true)
         #expect(failure("[]") != nil)
     }
+
+    @Test("a loss gate over m rows has local derivatives of its inputs' shape: (yhat - y)/m for mse, by centred differences")
+    func reductionLocalDerivatives() throws {
+        // Two rows: mse = sum((a - y)^2)/2m with m = 2.
+        let a = Tensor(rows: [[7, 6, 9], [2, 1, 2]]), y = Tensor(rows: [[1, 1, 1], [0, 2, 1]])
+        let e = try evaluate("L = mse(a, y)", ["a": a, "y": y])
+        let gate = e.graph.nodes.first { $0.operation == .mse }!.id
+        let local = try #require(e.localDerivatives[gate][0])
+        #expect(local.shape == [2, 3])
+        // Centred differences of the loss itself, entry by entry.
+        for i in a.data.indices {
+            var up = a, down = a
+            up.data[i] += 1e-6; down.data[i] -= 1e-6
+            let central = (try evaluate("L = mse(a, y)", ["a": up, "y": y]).outputValue.scalar
+                - (try evaluate("L = mse(a, y)", ["a": down, "y": y]).outputValue.scalar)) / 2e-6
+            #expect(abs(local.data[i] - central) < 1e-6)
+            #expect(abs(local.data[i] - (a.data[i] - y.data[i]) / 2) < 1e-12)
+        }
+        // With the upstream gradient 1, the local derivative is what the wire sends.
+        #expect(e.edgeGradients[gate][0] == local)
+        // sum's is 1 everywhere, mean's 1/n.
+        let s = try evaluate("m = mean(x); t = sum(x); u = m + t", ["x": Tensor(vector: [1, 2, 3, 4])])
+        let mean = s.graph.nodes.first { $0.operation == .mean }!.id, sum = s.graph.nodes.first { $0.operation == .sum }!.id
+        #expect(s.localDerivatives[mean][0] == Tensor.filled(0.25, shape: [4]))
+        #expect(s.localDerivatives[sum][0] == Tensor.filled(1, shape: [4]))
+    }
+
+    @Test("with the nodes' shapes, the formulas divide as the tensors do: (a - y)/m for a loss over m rows, 1/n for a mean")
+    func reductionFormulas() throws {
+        let g = try ComputationGraph(parsing: "L = mse(a, y); m = mean(v); f = L + m")
+        var shapes = g.nodes.map { _ in [Int]() }
+        for node in g.nodes {
+            switch node.name {
+            case "a", "y": shapes[node.id] = [2, 3]
+            case "v": shapes[node.id] = [4]
+            default: break
+            }
+        }
+        let formulas = g.localFormulas(shapes: shapes)
+        let mse = g.nodes.first { $0.operation == .mse }!.id, mean = g.nodes.first { $0.operation == .mean }!.id
+        let values: [String: Double] = ["a": 7, "y": 1]
+        #expect(formulas[mse][0]!.evaluate(values) == 3)     // (7 - 1)/2
+        #expect(formulas[mean][0]!.evaluate([:]) == 0.25)
+        // Without shapes (a scalar graph) the rules are the scalar ones.
+        #expect(g.localFormulas()[mse][0]!.evaluate(values) == 6)
+    }
 }
