@@ -31,7 +31,7 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas",
                        providers: [.apt(["libopenblas-dev"])]),
         // A thin C shim so libpng's setjmp error handling stays in C.
-        .target(name: "PNGEncoder", dependencies: ["CPNG"]),
+        .target(name: "PNGEncoder", dependencies: ["CPNG", "CZlib"]),
 
         // Drawing: the backend-independent canvas protocol and its Cairo implementation.
         .target(name: "Canvas"),

@@ -1,7 +1,8 @@
 import PNGEncoder
 
-/// Encodes RGB pixels as PNG with libpng, recording the DPI (`pHYs`) and text chunks
-/// (`Software`, `Title`, `Command`).
+/// Encodes RGB pixels as PNG (our zlib writer, `png_writer.c`: big images deflated on several
+/// threads), recording the DPI (`pHYs`) and text chunks (`Software`, `Title`, `Command`); decodes
+/// with libpng.
 public enum PNGFile {
     public static func encode(rgb: [UInt8], width: Int, height: Int, dpi: Double,
                               metadata: DocumentMetadata, compressionLevel: Int = 1) throws -> [UInt8] {
