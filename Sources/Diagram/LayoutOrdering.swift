@@ -75,43 +75,56 @@ extension LayeredLayout {
         var position = Array(repeating: 0, count: pins.target.count)
         for layer in layers { for (i, v) in layer.enumerated() { position[v] = i } }
         var a: [Int] = [], b: [Int] = []
-        let (upStart, ups, downStart, downs) = (adjacency.upStart, adjacency.ups, adjacency.downStart, adjacency.downs)
         // dot's candidate marking: a layer is looked at again only when it or a neighbouring
         // layer changed since it was last looked at (otherwise it would swap nothing).
         var stamp = 0
         var lookedAt = Array(repeating: -1, count: layers.count), changedAt = Array(repeating: 0, count: layers.count)
-        for _ in 0..<4 {
-            var improved = false
-            for l in layers.indices where layers[l].count > 1 {
-                let neighbourChange = max(changedAt[l], l > 0 ? changedAt[l - 1] : -1, l + 1 < layers.count ? changedAt[l + 1] : -1)
-                if neighbourChange < lookedAt[l] { continue }
-                stamp += 1
-                lookedAt[l] = stamp
-                var layer = layers[l]
-                for i in 0..<(layer.count - 1) {
-                    let u = layer[i], v = layer[i + 1]
-                    if pins.target[u] >= 0 && pins.target[u] == pins.target[v] { continue }
-                    let before = pairCrossings(u, v, upStart, ups, position, &a, &b) + pairCrossings(u, v, downStart, downs, position, &a, &b)
-                    if before == 0 { continue }
-                    let after = pairCrossings(v, u, upStart, ups, position, &a, &b) + pairCrossings(v, u, downStart, downs, position, &a, &b)
-                    if after < before {
-                        layer.swapAt(i, i + 1)
-                        position[u] = i + 1; position[v] = i
-                        improved = true
-                        changedAt[l] = stamp
+        // The neighbour rows and positions as raw buffers: this loop runs over every pair of
+        // neighbours in every layer, several times, and is most of a big graph's layout.
+        adjacency.upStart.withUnsafeBufferPointer { upStart in
+        adjacency.ups.withUnsafeBufferPointer { ups in
+        adjacency.downStart.withUnsafeBufferPointer { downStart in
+        adjacency.downs.withUnsafeBufferPointer { downs in
+        pins.target.withUnsafeBufferPointer { target in
+        position.withUnsafeMutableBufferPointer { position in
+            for _ in 0..<4 {
+                var improved = false
+                for l in layers.indices where layers[l].count > 1 {
+                    let neighbourChange = max(changedAt[l], l > 0 ? changedAt[l - 1] : -1, l + 1 < layers.count ? changedAt[l + 1] : -1)
+                    if neighbourChange < lookedAt[l] { continue }
+                    stamp += 1
+                    lookedAt[l] = stamp
+                    var layer = layers[l]
+                    for i in 0..<(layer.count - 1) {
+                        let u = layer[i], v = layer[i + 1]
+                        if target[u] >= 0 && target[u] == target[v] { continue }
+                        let before = pairCrossings(u, v, upStart, ups, position, &a, &b) + pairCrossings(u, v, downStart, downs, position, &a, &b)
+                        if before == 0 { continue }
+                        let after = pairCrossings(v, u, upStart, ups, position, &a, &b) + pairCrossings(v, u, downStart, downs, position, &a, &b)
+                        if after < before {
+                            layer.swapAt(i, i + 1)
+                            position[u] = i + 1; position[v] = i
+                            improved = true
+                            changedAt[l] = stamp
+                        }
                     }
+                    layers[l] = layer
                 }
-                layers[l] = layer
+                if !improved { break }
             }
-            if !improved { break }
+        }
+        }
+        }
+        }
+        }
         }
     }
 
     /// Pairs (p of u, q of v) with p right of q: the crossings of u's wires with v's when u is
     /// left of v (neighbours on one side, given as compressed rows).
     @inline(__always)
-    static func pairCrossings(_ u: Int, _ v: Int, _ start: [Int], _ flat: [Int], _ position: [Int],
-                              _ a: inout [Int], _ b: inout [Int]) -> Int {
+    static func pairCrossings(_ u: Int, _ v: Int, _ start: UnsafeBufferPointer<Int>, _ flat: UnsafeBufferPointer<Int>,
+                              _ position: UnsafeMutableBufferPointer<Int>, _ a: inout [Int], _ b: inout [Int]) -> Int {
         let (u0, u1, v0, v1) = (start[u], start[u + 1], start[v], start[v + 1])
         if u0 == u1 || v0 == v1 { return 0 }
         if u1 - u0 == 1 && v1 - v0 == 1 { return position[flat[u0]] > position[flat[v0]] ? 1 : 0 }
